@@ -1,0 +1,51 @@
+// The native menu. File commands are forwarded to the UI, which runs the same flows as its buttons.
+import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+
+export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean): Menu {
+  const send = (command: string) => () => getWindow()?.webContents.send('parley:menu', command);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Import case…', accelerator: 'CmdOrCtrl+O', click: send('import-case') },
+        { label: 'Export case…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-case') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDev ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ],
+    },
+    {
+      label: '&Help',
+      submenu: [
+        {
+          label: 'About Parley',
+          click: () => {
+            const win = getWindow();
+            const options = {
+              type: 'info' as const,
+              title: 'About Parley',
+              message: `Parley ${app.getVersion()}`,
+              detail: 'An offline explorer for diplomatic deal scenarios: how closely each scenario matches each party’s stated demands, and which red lines it crosses.',
+            };
+            if (win) void dialog.showMessageBox(win, options);
+            else void dialog.showMessageBox(options);
+          },
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

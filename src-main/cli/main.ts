@@ -1,0 +1,60 @@
+// The `parley` command: one clear line on stderr for any error, never a stack trace; exit 0 ok,
+// 1 invalid input or data, 2 usage.
+import { ApiError } from '../../src-core/api.ts';
+import { parseCommandArgs, type Command, type Io } from './command.ts';
+import { cases } from './commands/cases.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { score } from './commands/score.ts';
+import { serve } from './commands/serve.ts';
+import { validate } from './commands/validate.ts';
+import { InputError, UsageError } from './errors.ts';
+
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, serve];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'parley — explore diplomatic deal scenarios',
+    '',
+    'usage: parley COMMAND [options]      (parley COMMAND --help for details)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.stdout('parley 0.1.0\n');
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!cmd) throw new UsageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    const { values, positionals } = parseCommandArgs(cmd, rest);
+    if (values.help) {
+      io.stdout(`usage: ${cmd.usage}\n\n${cmd.summary}.\n${cmd.help}\n`);
+      return 0;
+    }
+    return await cmd.run({ values, positionals }, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`parley: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof InputError || err instanceof ApiError) {
+      io.stderr(`parley: ${err.message}\n`);
+      return 1;
+    }
+    io.stderr(`parley: unexpected error: ${(err as Error).message ?? String(err)}\n`);
+    if (io.env.PARLEY_DEBUG) io.stderr(`${(err as Error).stack}\n`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,195 @@
+// Browser mode: the built renderer and the JSON api over HTTP, on 127.0.0.1 unless told otherwise.
+// Thin: parse, validate with the api's schemas, call the service, return JSON.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApiError, isApiMethod, MAX_CASE_TEXT, validateInput } from '../../src-core/api.ts';
+import type { ParleyService } from '../service.ts';
+
+export const MAX_BODY_BYTES = MAX_CASE_TEXT + 64 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const STATUS: Record<ApiError['code'], number> = { invalid_input: 400, invalid_case: 422, not_found: 404, conflict: 409, internal: 500 };
+
+export interface ServerOptions {
+  service: ParleyService;
+  /** Folder of the built renderer (out/renderer). */
+  staticDir: string;
+  host?: string;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const server = http.createServer((req, res) => {
+    handle(req, res, options, log).catch((err) => {
+      log(`internal error: ${(err as Error).stack ?? String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error; see the server log' } });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : options.port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${port}/`,
+        server,
+        close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '');
+
+function securityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  securityHeaders(res);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, options: ServerOptions, log: (l: string) => void): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  // On loopback, only loopback host names: a page on another site cannot reach us through DNS rebinding.
+  if (isLoopback(options.host ?? '127.0.0.1') && !LOOPBACK_NAMES.has(hostName(req.headers.host))) {
+    sendJson(res, 421, { ok: false, error: { code: 'invalid_input', message: 'this server answers only to localhost addresses' } });
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    await handleApi(req, res, url.pathname.slice(5), options.service, log);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: `${req.method} is not allowed here` } });
+    return;
+  }
+  serveStatic(url.pathname, req, res, options.staticDir);
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, service: ParleyService, log: (l: string) => void): Promise<void> {
+  const fail = (status: number, code: ApiError['code'], message: string) => sendJson(res, status, { ok: false, error: { code, message } });
+  if (req.method !== 'POST') return fail(405, 'invalid_input', 'the api takes POST requests');
+  if (!isApiMethod(method)) return fail(404, 'not_found', `no api method "${method}"`);
+  // A JSON content type forces a CORS preflight, which this server never grants: other sites cannot call the api.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return fail(415, 'invalid_input', 'send the input as application/json');
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) return fail(403, 'invalid_input', 'cross-origin requests are refused');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    fail(413, 'invalid_input', `the request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
+    req.resume();
+    return;
+  }
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === null) {
+    fail(413, 'invalid_input', `the request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
+    return;
+  }
+  let input: unknown;
+  try {
+    input = body.length ? JSON.parse(body) : {};
+  } catch {
+    return fail(400, 'invalid_input', 'the request body is not valid JSON');
+  }
+  try {
+    const value = service.call(method, validateInput(method, input));
+    sendJson(res, 200, { ok: true, value });
+  } catch (err) {
+    if (err instanceof ApiError) {
+      sendJson(res, STATUS[err.code], { ok: false, error: err.toJSON() });
+      return;
+    }
+    log(`api ${method} failed: ${(err as Error).stack ?? String(err)}`);
+    fail(500, 'internal', 'internal error; see the server log');
+  }
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, dir: string): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    rel = '/';
+  }
+  if (rel.endsWith('/')) rel += 'index.html';
+  const root = path.resolve(dir);
+  const file = path.resolve(root, `.${path.posix.normalize(rel)}`);
+  const inside = file === root || file.startsWith(root + path.sep);
+  if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const notBuilt = !fs.existsSync(path.join(root, 'index.html'));
+    securityHeaders(res);
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(notBuilt ? 'The Parley UI is not built: run `npm run build` first.\n' : 'Not found\n');
+    return;
+  }
+  securityHeaders(res);
+  const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+  const immutable = file.includes(`${path.sep}assets${path.sep}`);
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': fs.statSync(file).size, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  if (req.method === 'HEAD') res.end();
+  else fs.createReadStream(file).pipe(res);
+}

@@ -1,0 +1,20 @@
+// OS preferences the charts follow: dark theme and reduced motion.
+import { DARK, LIGHT } from '../../src-core/charts/palette.ts';
+
+class MediaPreferences {
+  dark = $state(false);
+  reducedMotion = $state(false);
+  theme = $derived(this.dark ? DARK : LIGHT);
+
+  constructor() {
+    if (typeof window === 'undefined' || !window.matchMedia) return;
+    const dark = window.matchMedia('(prefers-color-scheme: dark)');
+    const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+    this.dark = dark.matches;
+    this.reducedMotion = motion.matches;
+    dark.addEventListener('change', (e) => (this.dark = e.matches));
+    motion.addEventListener('change', (e) => (this.reducedMotion = e.matches));
+  }
+}
+
+export const media = new MediaPreferences();
