@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Case, CaseSummary, Scenario } from './model.ts';
 import { ID_PATTERN } from './model.ts';
+import type { API_METHOD_NAMES } from './api-methods.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-"');
 
@@ -28,7 +29,7 @@ export const apiInputs = {
     replace: z.boolean().optional(),
   }),
   exportCase: z.strictObject({ caseId: id }),
-} as const;
+} as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
 
 export type ApiMethod = keyof typeof apiInputs;
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];

@@ -46,6 +46,12 @@ export interface CompiledCase {
   readonly statusQuo: Int32Array;
   readonly stakes: readonly (readonly Stake[])[];
   readonly totalSalience: Float64Array;
+  /** Dense tables for the hot loop, per party: salience by issue (0 = no stake), and utility and
+   * red-line flag by issue × option slot (issue * optionSlots + k). */
+  readonly optionSlots: number;
+  readonly salience: readonly Float64Array[];
+  readonly utility: readonly Float64Array[];
+  readonly redLine: readonly Uint8Array[];
 }
 
 /** The position of `party` on `issue` in force on `asOf` (DESIGN.md §5), or undefined when it has no stake. */
@@ -101,7 +107,18 @@ export function compileCase(c: Case, asOf?: string | null): CompiledCase {
     });
     stakes.push(list);
   });
-  return { case: c, asOf: at, issueIndex, optionIndex, statusQuo, stakes, totalSalience };
+  const optionSlots = Math.max(1, ...c.issues.map((i) => i.options.length));
+  const salience = stakes.map(() => new Float64Array(c.issues.length));
+  const utility = stakes.map(() => new Float64Array(c.issues.length * optionSlots));
+  const redLine = stakes.map(() => new Uint8Array(c.issues.length * optionSlots));
+  stakes.forEach((list, pi) => {
+    for (const st of list) {
+      salience[pi]![st.issue] = st.salience;
+      utility[pi]!.set(st.utilities, st.issue * optionSlots);
+      redLine[pi]!.set(st.redLine, st.issue * optionSlots);
+    }
+  });
+  return { case: c, asOf: at, issueIndex, optionIndex, statusQuo, stakes, totalSalience, optionSlots, salience, utility, redLine };
 }
 
 /** u(p, i, o): the numeric override, else the stance's utility, else the case's unstated utility. */
@@ -114,41 +131,64 @@ export function optionUtility(c: Case, position: Position, optionId: string): nu
 
 /** Option index per issue that the scenario puts in force: its term, else the status quo, else -1 (open). */
 export function effectiveOptions(compiled: CompiledCase, terms: Terms): Int32Array {
-  const chosen = Int32Array.from(compiled.statusQuo);
-  for (const issueId in terms) {
-    const i = compiled.issueIndex.get(issueId);
-    if (i === undefined) continue;
-    const k = compiled.optionIndex[i]!.get(terms[issueId]!);
+  const chosen = compiled.statusQuo.slice();
+  // Walking the case's issues and probing `terms` is several times faster than enumerating `terms`.
+  const issues = compiled.case.issues;
+  for (let i = 0; i < issues.length; i++) {
+    const optionId = terms[issues[i]!.id];
+    if (optionId === undefined) continue;
+    const k = compiled.optionIndex[i]!.get(optionId);
     if (k !== undefined) chosen[i] = k;
   }
   return chosen;
 }
 
-export function scoreScenario(compiled: CompiledCase, terms: Terms): ScenarioScore {
+export interface ScoreOptions {
+  /**
+   * Fill each party's `contributions` (default true). The live chart leaves them out: building
+   * an object keyed by issue for every party is most of the cost of a re-score, and the
+   * explanation of one party comes from explainScore instead.
+   */
+  contributions?: boolean;
+}
+
+const NO_CONTRIBUTIONS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
+export function scoreScenario(compiled: CompiledCase, terms: Terms, options: ScoreOptions = {}): ScenarioScore {
+  const withContributions = options.contributions ?? true;
   const chosen = effectiveOptions(compiled, terms);
   const { parties } = compiled.case;
   const issues = compiled.case.issues;
   const scores: PartyScore[] = new Array(parties.length);
+  const nIssues = issues.length;
+  const slots = compiled.optionSlots;
   for (let pi = 0; pi < parties.length; pi++) {
     const party = parties[pi]!;
-    const stakes = compiled.stakes[pi]!;
+    const sal = compiled.salience[pi]!;
+    const util = compiled.utility[pi]!;
+    const red = compiled.redLine[pi]!;
     let weight = 0;
     let weighted = 0;
     const redLines: string[] = [];
-    for (const s of stakes) {
-      const k = chosen[s.issue]!;
-      if (k < 0) continue;
-      weight += s.salience;
-      weighted += s.salience * s.utilities[k]!;
-      if (s.redLine[k]) redLines.push(issues[s.issue]!.id);
+    for (let i = 0; i < nIssues; i++) {
+      const k = chosen[i]!;
+      const w = sal[i]!;
+      if (k < 0 || w === 0) continue;
+      const slot = i * slots + k;
+      weight += w;
+      weighted += w * util[slot]!;
+      if (red[slot] === 1) redLines.push(issues[i]!.id);
     }
-    const contributions: Record<string, number> = {};
+    const contributions: Record<string, number> = withContributions ? {} : NO_CONTRIBUTIONS;
     let match: number | null = null;
     if (weight > 0) {
       match = weighted / weight;
-      for (const s of stakes) {
-        const k = chosen[s.issue]!;
-        if (k >= 0) contributions[issues[s.issue]!.id] = (s.salience * s.utilities[k]!) / weight;
+      if (withContributions) {
+        for (let i = 0; i < nIssues; i++) {
+          const k = chosen[i]!;
+          const w = sal[i]!;
+          if (k >= 0 && w !== 0) contributions[issues[i]!.id] = (w * util[i * slots + k]!) / weight;
+        }
       }
     }
     const total = compiled.totalSalience[pi]!;

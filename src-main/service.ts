@@ -5,7 +5,7 @@ import { ApiError, type ApiInput, type ApiOutputs, type ApiMethod } from '../src
 import { parseCaseText, parseCase, serializeCase, toCaseFile, CaseFileInvalid } from '../src-core/case-file.ts';
 import type { Case } from '../src-core/model.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './store/case-repository.ts';
-import { openLibrary, type OpenOptions } from './store/library.ts';
+import { openLibrary, readMeta, writeMeta, type OpenOptions } from './store/library.ts';
 import { seedLibrary } from './store/seed.ts';
 
 export interface ServiceOptions extends OpenOptions {
@@ -29,9 +29,11 @@ export class ParleyService {
   static open(file: string, options: ServiceOptions = {}): ParleyService {
     const opened = openLibrary(file, options);
     const service = new ParleyService(opened.db, opened.path, opened.setAside);
-    if (opened.created && options.casesDir) {
+    // Seeding is recorded only once it has succeeded, so a failed first run is retried next time.
+    if (options.casesDir && readMeta(opened.db, 'seeded') === undefined) {
       try {
         seedLibrary(service.repo, options.casesDir);
+        writeMeta(opened.db, 'seeded', new Date().toISOString());
       } catch (err) {
         service.close();
         throw err;

@@ -38,11 +38,9 @@ export class CaseRepository {
       // Stances and terms come back in the order they were written (the case file's order), so an
       // export reproduces the imported file: rows of one position are inserted in order, so rowid keeps it.
       positionOptions: p(`SELECT po.position_pk, po.option_id, po.stance, po.utility FROM position_options po
-                          JOIN options o ON o.case_id = po.case_id AND o.issue_id = po.issue_id AND o.id = po.option_id
                           WHERE po.case_id = ? ORDER BY po.position_pk, po.rowid`),
       scenarios: p('SELECT * FROM scenarios WHERE case_id = ? ORDER BY ord'),
       terms: p(`SELECT t.scenario_id, t.issue_id, t.option_id FROM scenario_terms t
-                JOIN issues i ON i.case_id = t.case_id AND i.id = t.issue_id
                 WHERE t.case_id = ? ORDER BY t.scenario_id, t.ord`),
       deleteCase: p('DELETE FROM cases WHERE id = ?'),
       insertCase: p(`INSERT INTO cases (id, ord, title, description, as_of, u_demand, u_acceptable, u_neutral, u_oppose, u_red_line,

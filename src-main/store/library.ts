@@ -84,6 +84,8 @@ function inspectExisting(file: string, options: OpenOptions): void {
   if (header.toString('latin1') !== SQLITE_HEADER) {
     throw new LibraryError(`${file} is not a Parley library (it is not an SQLite database). Choose another file, or move this one away.`);
   }
+  // A read-only open of a WAL database creates empty -wal/-shm files; remove the ones we created.
+  const sidecars = ['-wal', '-shm'].map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
   let db: Database.Database | undefined;
   try {
     db = new Database(file, dbOptions(options, true));
@@ -103,7 +105,16 @@ function inspectExisting(file: string, options: OpenOptions): void {
     throw new LibraryError(`${file} cannot be read as a Parley library: ${(err as Error).message}`);
   } finally {
     db?.close();
+    for (const f of sidecars) fs.rmSync(f, { force: true });
   }
+}
+
+export function readMeta(db: Database.Database, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? undefined;
+}
+
+export function writeMeta(db: Database.Database, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 function migrate(db: Database.Database): void {

@@ -49,7 +49,7 @@ export class Workspace {
   busy = $state(false);
 
   compiled = $derived(this.current ? compileCase(this.current, this.current.asOf ?? null) : null);
-  score = $derived(this.compiled ? scoreScenario(this.compiled, this.draft.terms) : null);
+  score = $derived(this.compiled ? scoreScenario(this.compiled, this.draft.terms, { contributions: false }) : null);
   markers = $derived(this.compiled ? optionMarkers(this.compiled) : null);
   explanation = $derived(this.compiled && this.focusParty ? explainScore(this.compiled, this.draft.terms, this.focusParty) : []);
   loadedScenario = $derived(this.current?.scenarios.find((s) => s.id === this.draft.loadedId) ?? null);

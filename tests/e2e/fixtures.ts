@@ -1,0 +1,61 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DEFAULT_CASE_FILE = path.join(ROOT, 'data', 'cases', 'ukraine-talks-2025-08.json');
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** Every test fails on a console error or an uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let bar transitions finish so the picture shows the final state.
+  await page.waitForTimeout(450);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+export async function openBuilder(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(4);
+}
+
+export interface CliPartyScore {
+  party: string;
+  match: number | null;
+  redLines: string[];
+  acceptable: boolean;
+}
+
+/** What the real `parley` CLI computes for these terms on the shipped default case. */
+export function cliScore(terms: Record<string, string>): CliPartyScore[] {
+  const spec = Object.entries(terms).map(([i, o]) => `${i}=${o}`).join(',');
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'score', DEFAULT_CASE_FILE, '--terms', spec, '--format', 'json'], { encoding: 'utf8' });
+  return JSON.parse(out).scenarios[0].parties;
+}
+
+/** The accessible label the chart must carry for a party's score. */
+export function expectedLabel(name: string, s: CliPartyScore): string {
+  const base = s.match === null ? `${name}: no basis` : `${name}: ${Math.round(s.match)}% match`;
+  return s.redLines.length ? `${base}, ${s.redLines.length} red line${s.redLines.length === 1 ? '' : 's'} crossed` : base;
+}
+
+export function defaultCase(): { parties: { id: string; name: string }[]; issues: { id: string; name: string; options: { id: string; label: string }[] }[]; positions: { party: string; issue: string }[]; scenarios: { id: string; name: string; terms: Record<string, string> }[] } {
+  return JSON.parse(fs.readFileSync(DEFAULT_CASE_FILE, 'utf8'));
+}
