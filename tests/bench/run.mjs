@@ -1,15 +1,23 @@
-// Runs the benchmarks of tests/bench/run.ts on Node 20, which cannot run TypeScript itself:
-// bundles it with esbuild into out/bench/run.mjs (packages stay external) and imports that.
-//   node tests/bench/run.mjs
+// Runs a benchmark script (tests/bench/<name>.ts) on Node 20, which cannot run TypeScript itself:
+// bundles it with esbuild into out/bench/<name>.mjs (packages stay external) and imports that.
+//   node tests/bench/run.mjs            → tests/bench/run.ts (engine and store)
+//   node tests/bench/run.mjs ui         → tests/bench/ui.ts (UI responsiveness in Chromium)
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outfile = 'out/bench/run.mjs';
+const name = process.argv[2] ?? 'run';
+const entry = `tests/bench/${name}.ts`;
+if (!/^[a-z-]+$/.test(name) || !fs.existsSync(`${root}/${entry}`)) {
+  process.stderr.write(`no benchmark ${entry}\n`);
+  process.exit(2);
+}
+const outfile = `out/bench/${name}.mjs`;
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['tests/bench/run.ts'],
+  entryPoints: [entry],
   outfile,
   bundle: true,
   platform: 'node',
