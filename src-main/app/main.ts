@@ -102,6 +102,10 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    // Exports are downloads in the page; here they open the native save dialog, named after the file.
+    session.defaultSession.on('will-download', (_event, item) => {
+      item.setSaveDialogOptions({ title: `Save ${item.getFilename()}`, defaultPath: path.join(app.getPath('documents'), item.getFilename()) });
+    });
     let service: ParleyService;
     try {
       service = openLibrary();
