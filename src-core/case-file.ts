@@ -120,6 +120,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function isRealDate(s: string): boolean {
+  if (!DATE_PATTERN.test(s)) return true; // the pattern check already reports it
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
@@ -139,18 +140,47 @@ export function parseCaseText(textContent: string): ParseResult {
 function describeJsonError(source: string, err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
   const m = /position (\d+)/.exec(raw);
-  if (!m) return `not valid JSON: ${raw}`;
-  const pos = Number(m[1]);
+  const pos = m ? Number(m[1]) : jsonErrorOffset(source);
+  if (pos === undefined) return `not valid JSON: ${raw}`;
   const before = source.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  const reason = raw.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  const reason = raw
+    .replace(/\s*(?:in JSON )?at position \d+.*$/, '')
+    .replace(/\s*\(line \d+ column \d+\)$/, '')
+    .replace(/^(Unexpected token '.*?'), [\s\S]*$/, '$1');
   return `not valid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+/** Offset of the first character that no valid JSON text can have there, for messages without a position:
+ * the shortest prefix that already fails for a reason other than ending too early. */
+function jsonErrorOffset(source: string): number | undefined {
+  const failsInside = (k: number): boolean => {
+    try {
+      JSON.parse(source.slice(0, k));
+      return false;
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/Unexpected end of JSON input/.test(msg)) return false;
+      const at = /position (\d+)/.exec(msg);
+      return at ? Number(at[1]) < k : true;
+    }
+  };
+  if (!failsInside(source.length)) return /\S/.test(source) ? source.length : undefined;
+  let lo = 0;
+  let hi = source.length; // failsInside(hi) holds; find the smallest such prefix length
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi - 1;
 }
 
 /** Validates a parsed JSON value as a case file v1 and returns the normalised case, or every error found. */
 export function parseCase(data: unknown): ParseResult {
-  const structural = caseFileSchema.safeParse(data);
+  // reportInput: zod 4 leaves `input` out of its issues otherwise, and describeIssue needs it.
+  const structural = caseFileSchema.safeParse(data, { reportInput: true });
   const errors: CaseFileError[] = structural.success
     ? []
     : structural.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
@@ -170,7 +200,10 @@ export function parseCaseOrThrow(data: unknown, where?: string): Case {
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+      if (issue.input === undefined) return `is required (${issue.expected})`;
+      // A number that is not whole fails `.int()` as an invalid_type "int": keep the schema's message.
+      if (issue.expected === 'int' && typeof issue.input === 'number') return issue.message;
+      return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:
