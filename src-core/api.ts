@@ -2,8 +2,9 @@
 // schema for its input; every transport (Electron IPC, HTTP) validates with these before calling the service.
 import { z } from 'zod';
 import type { Case, CaseSummary, Scenario } from './model.ts';
-import { ID_PATTERN } from './model.ts';
+import { DATE_PATTERN, ID_PATTERN } from './model.ts';
 import type { API_METHOD_NAMES } from './api-methods.ts';
+import { CHART_FORMATS, CHART_KINDS, MAX_COMPARED, SORT_KEYS } from './charts/chart-kinds.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-"');
 
@@ -14,6 +15,13 @@ export const scenarioInput = z.strictObject({
   terms: z.record(id, id),
   source: id.optional(),
 });
+
+/** The builder's unsaved scenario, compared and exported as scenario "adhoc" after the chosen ones. */
+const adhocInput = z.strictObject({ name: scenarioInput.shape.name, terms: z.record(id, id) });
+/** Scenario ids to compare, in order; empty means all of the case's (or only the ad-hoc one when given). */
+const scenarioIdsInput = z.array(id).max(MAX_COMPARED, `at most ${MAX_COMPARED} scenarios can be compared`);
+/** Positions as of this date; null for the latest; absent for the case's own as-of date. */
+const asOfInput = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').nullable().optional();
 
 /** 20 MB of case file text is far beyond any real case; larger input is refused before parsing. */
 export const MAX_CASE_TEXT = 20 * 1024 * 1024;
@@ -29,6 +37,24 @@ export const apiInputs = {
     replace: z.boolean().optional(),
   }),
   exportCase: z.strictObject({ caseId: id }),
+  exportChart: z.strictObject({
+    caseId: id,
+    kind: z.enum(CHART_KINDS),
+    scenarioIds: scenarioIdsInput,
+    adhoc: adhocInput.optional(),
+    /** scatter: the x and y parties (default: the case's first two). */
+    parties: z.tuple([id, id]).optional(),
+    /** breakdown: the scenario shown (default: the first compared). */
+    scenario: id.optional(),
+    sortBy: z.enum(SORT_KEYS).optional(),
+    format: z.enum(CHART_FORMATS),
+    width: z.number().int().min(240, 'must be at least 240').max(4000, 'must be at most 4000').optional(),
+    height: z.number().int().min(160, 'must be at least 160').max(12000, 'must be at most 12000').optional(),
+    scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    theme: z.enum(['light', 'dark']).optional(),
+    asOf: asOfInput,
+  }),
+  exportReport: z.strictObject({ caseId: id, scenarioIds: scenarioIdsInput, adhoc: adhocInput.optional(), asOf: asOfInput }),
 } as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -40,6 +66,13 @@ export interface ExportedCase {
   content: string;
 }
 
+/** An exported chart or report: the suggested file name, its type and its bytes in base64. */
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
 export interface ApiOutputs {
   listCases: CaseSummary[];
   getCase: Case;
@@ -48,6 +81,8 @@ export interface ApiOutputs {
   deleteScenario: Case;
   importCase: CaseSummary;
   exportCase: ExportedCase;
+  exportChart: ExportedFile;
+  exportReport: ExportedFile;
 }
 
 /** What the renderer sees as `window.parley` (Electron) or through the HTTP client (browser). */

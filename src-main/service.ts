@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { ApiError, type ApiInput, type ApiOutputs, type ApiMethod } from '../src-core/api.ts';
 import { parseCaseText, parseCase, serializeCase, toCaseFile, CaseFileInvalid } from '../src-core/case-file.ts';
 import type { Case } from '../src-core/model.ts';
+import { chartFile, compareScenarios, reportFile, type RenderedFile } from './export/export-files.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './store/case-repository.ts';
 import { openLibrary, readMeta, writeMeta, type OpenOptions } from './store/library.ts';
 import { seedLibrary } from './store/seed.ts';
@@ -101,12 +102,30 @@ export class ParleyService {
     return guard(() => ({ fileName: `${caseId}.json`, content: serializeCase(this.repo.get(caseId)) }));
   }
 
+  /** A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or CSV. */
+  exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): ApiOutputs['exportChart'] {
+    return guard(() => {
+      const c = this.repo.get(caseId);
+      return encodeFile(chartFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, request));
+    });
+  }
+
+  /** The comparison report (PDF) of some of the case's scenarios. */
+  exportReport({ caseId, scenarioIds, adhoc, asOf }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
+    return guard(() => {
+      const c = this.repo.get(caseId);
+      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf));
+    });
+  }
+
   /** Dispatch by method name, for transports; the input must already be validated. */
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutputs[M] {
     const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M];
     return fn.call(this, input);
   }
 }
+
+const encodeFile = (f: RenderedFile): ApiOutputs['exportChart'] => ({ fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64') });
 
 /** Maps store and validation errors onto the api's error codes. */
 function guard<T>(fn: () => T): T {

@@ -60,3 +60,6 @@ export function textOn(hex: string): string {
   const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return lum > 0.35 ? '#000000' : '#ffffff';
 }
+
+/** A categorical palette for issues (Paul Tol's "muted", colour-blind safe), distinct from the party colours. */
+export const ISSUE_PALETTE = ['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'] as const;

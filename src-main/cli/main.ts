@@ -3,14 +3,16 @@
 import { ApiError } from '../../src-core/api.ts';
 import { parseCommandArgs, type Command, type Io } from './command.ts';
 import { cases } from './commands/cases.ts';
+import { chart } from './commands/chart.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { report } from './commands/report.ts';
 import { score } from './commands/score.ts';
 import { serve } from './commands/serve.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, serve];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, chart, report, serve];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

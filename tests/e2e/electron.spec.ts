@@ -42,11 +42,6 @@ test.describe('desktop app (Electron)', () => {
       expect(await page.evaluate(() => typeof (window as unknown as { parley?: unknown }).parley)).toBe('object');
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const wp = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
-        return { contextIsolation: wp?.contextIsolation, sandbox: wp?.sandbox, nodeIntegration: wp?.nodeIntegration };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
 
       await page.getByRole('radiogroup', { name: 'Donetsk region' }).getByRole('radio', { name: 'Freeze along the contact line', exact: true }).check();
       for (const s of cliScore({ donetsk: 'contact-line' })) {

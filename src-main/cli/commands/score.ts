@@ -1,3 +1,4 @@
+import { csvText, type CsvValue } from '../../../src-core/csv.ts';
 import { DATE_PATTERN, type Case, type Scenario } from '../../../src-core/model.ts';
 import { parseTerms, scoreReport, type ScoreReport } from '../../../src-core/score-report.ts';
 import { DB_HELP, dbOption, expectPositionals, oneOf, type Command } from '../command.ts';
@@ -86,21 +87,13 @@ export function scoreTable(report: ScoreReport, c: Case): string {
   return out.join('');
 }
 
-export function csvCell(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  // Quote when needed, and neutralise leading characters spreadsheets would run as formulas.
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function scoreCsv(report: ScoreReport, c: Case): string {
   const names = new Map(c.parties.map((p) => [p.id, p.name]));
-  const rows: (string | number | boolean | null)[][] = [['case', 'as_of', 'scenario', 'scenario_name', 'party', 'party_name', 'match', 'coverage', 'acceptable', 'red_lines']];
+  const rows: CsvValue[][] = [['case', 'as_of', 'scenario', 'scenario_name', 'party', 'party_name', 'match', 'coverage', 'acceptable', 'red_lines']];
   for (const s of report.scenarios) {
     for (const p of s.parties) {
       rows.push([report.case, report.asOf, s.id, s.name, p.party, names.get(p.party) ?? p.party, p.match, p.coverage, p.acceptable, p.redLines.join(';')]);
     }
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows);
 }

@@ -376,10 +376,7 @@ describe('usage', () => {
 });
 
 describe('the bundled binary', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  }, 60_000);
-
+  // The bundle is built once for the whole run by tests/unit/global-setup.ts.
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['bin/parley.js', ...args], {
       cwd: ROOT,

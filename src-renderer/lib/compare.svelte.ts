@@ -1,0 +1,123 @@
+// What the Compare view shows: which scenarios, which chart, and its options. Scores come from the
+// same core functions as everywhere else; exported files come from the data side (one export path
+// for the app and the CLI).
+import { CHART_KINDS, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
+import { compareData } from '../../src-core/charts/compare-data.ts';
+import type { Scenario } from '../../src-core/model.ts';
+import { api } from './api-client.ts';
+import { saveFile } from './files.ts';
+import type { Workspace } from './workspace.svelte.ts';
+
+export const DRAFT_ID = '__draft__';
+export const MAX_COMPARED = 20;
+
+export type ExportFormat = 'svg' | 'png-1' | 'png-2' | 'png-3' | 'pdf' | 'csv';
+export const EXPORT_FORMATS: { id: ExportFormat; label: string }[] = [
+  { id: 'svg', label: 'SVG (vector)' },
+  { id: 'png-1', label: 'PNG 1×' },
+  { id: 'png-2', label: 'PNG 2×' },
+  { id: 'png-3', label: 'PNG 3×' },
+  { id: 'pdf', label: 'PDF (vector)' },
+  { id: 'csv', label: 'CSV (the numbers)' },
+];
+
+function decodeBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export class CompareState {
+  readonly ws: Workspace;
+  kind = $state<ChartKind>('heatmap');
+  /** Chosen scenario ids, in case order; DRAFT_ID stands for the builder's current terms. */
+  chosen = $state.raw<string[]>([]);
+  sortBy = $state<SortKey>('worst');
+  xParty = $state<string | null>(null);
+  yParty = $state<string | null>(null);
+  breakdownScenario = $state<string | null>(null);
+  format = $state<ExportFormat>('png-2');
+  exporting = $state(false);
+  private chosenFor: string | null = null;
+
+  constructor(ws: Workspace) {
+    this.ws = ws;
+  }
+
+  /** Every scenario that can be compared: the case's, then the builder's draft. */
+  available = $derived.by((): Scenario[] => {
+    const c = this.ws.current;
+    if (!c) return [];
+    return [...c.scenarios, { id: DRAFT_ID, name: `Current draft: ${this.ws.draft.name}`, terms: this.ws.draft.terms }];
+  });
+
+  selected = $derived(this.available.filter((s) => this.chosen.includes(s.id)));
+
+  data = $derived.by(() => {
+    const c = this.ws.current;
+    return c && this.selected.length > 0 ? compareData(c, this.selected, c.asOf ?? null) : null;
+  });
+
+  /** Defaults when a case is opened: all of its scenarios (up to 20) and its first two parties. */
+  sync(): void {
+    const c = this.ws.current;
+    if (!c || this.chosenFor === c.id) return;
+    this.chosenFor = c.id;
+    this.chosen = c.scenarios.slice(0, MAX_COMPARED).map((s) => s.id);
+    this.xParty = c.parties[0]?.id ?? null;
+    this.yParty = c.parties[1]?.id ?? c.parties[0]?.id ?? null;
+    this.breakdownScenario = null;
+  }
+
+  toggle(id: string, on: boolean): void {
+    const set = new Set(this.chosen);
+    if (on) set.add(id);
+    else set.delete(id);
+    this.chosen = this.available.map((s) => s.id).filter((x) => set.has(x));
+  }
+
+  chartOptions() {
+    const breakdown = this.selected.find((s) => s.id === this.breakdownScenario) ?? this.selected[0];
+    return {
+      sortBy: this.sortBy,
+      ...(this.xParty && this.yParty && { parties: [this.xParty, this.yParty] as [string, string] }),
+      ...(breakdown && { scenario: breakdown.id }),
+    };
+  }
+
+  private exportInput() {
+    const c = this.ws.current!;
+    const ids = this.selected.filter((s) => s.id !== DRAFT_ID).map((s) => s.id);
+    const draft = this.selected.some((s) => s.id === DRAFT_ID) ? { adhoc: { name: `Current draft: ${this.ws.draft.name}`, terms: { ...this.ws.draft.terms } } } : {};
+    return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
+  }
+
+  async exportChart(theme: 'light' | 'dark'): Promise<void> {
+    if (!this.ws.current || this.selected.length === 0) return;
+    const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
+    const opts = this.chartOptions();
+    const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind: this.kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario }));
+  }
+
+  async exportReport(): Promise<void> {
+    if (!this.ws.current || this.selected.length === 0) return;
+    await this.run(() => api.exportReport(this.exportInput()));
+  }
+
+  private async run(call: () => Promise<{ fileName: string; mime: string; base64: string }>): Promise<void> {
+    this.exporting = true;
+    try {
+      const file = await call();
+      saveFile(file.fileName, decodeBase64(file.base64) as BlobPart, file.mime);
+      this.ws.notice = { kind: 'info', text: `Exported ${file.fileName}.` };
+    } catch (err) {
+      this.ws.fail(err);
+    } finally {
+      this.exporting = false;
+    }
+  }
+}
+
+export { CHART_KINDS };
