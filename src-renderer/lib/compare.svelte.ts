@@ -1,7 +1,7 @@
 // What the Compare view shows: which scenarios, which chart, and its options. Scores come from the
 // same core functions as everywhere else; exported files come from the data side (one export path
 // for the app and the CLI).
-import { CHART_KINDS, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
+import { MAX_COMPARED, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
 import type { Scenario } from '../../src-core/model.ts';
 import { api } from './api-client.ts';
@@ -9,7 +9,6 @@ import { saveFile } from './files.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 export const DRAFT_ID = '__draft__';
-export const MAX_COMPARED = 20;
 
 export type ExportFormat = 'svg' | 'png-1' | 'png-2' | 'png-3' | 'pdf' | 'csv';
 export const EXPORT_FORMATS: { id: ExportFormat; label: string }[] = [
@@ -120,4 +119,4 @@ export class CompareState {
   }
 }
 
-export { CHART_KINDS };
+export { MAX_COMPARED };
