@@ -102,6 +102,24 @@ test('exports open in the tools people use: SVG, PNG 2×, PDF, CSV and the repor
   await shot(page, '12-compare-exported');
 });
 
+test('every chart kind exports from the app', async ({ page }) => {
+  await openCompare(page);
+  for (const kind of KINDS) {
+    await page.getByRole('tab', { name: kind }).click();
+    for (const format of ['SVG (vector)', 'PNG 1×']) {
+      const { file } = await exportAs(page, format);
+      const bytes = fs.readFileSync(file);
+      if (format.startsWith('SVG')) {
+        expect(bytes.toString('utf8')).toContain('<svg');
+        execFileSync('rsvg-convert', ['-o', `${file}.png`, file]);
+      } else {
+        expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect(bytes.readUInt32BE(16)).toBeGreaterThan(300);
+      }
+    }
+  }
+});
+
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
   test('comparison charts follow the dark theme', async ({ page }) => {
