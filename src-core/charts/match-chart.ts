@@ -3,7 +3,7 @@
 import { scaleLinear, select, type Selection } from 'd3';
 // d3's bundle is marked side-effect free, which drops selection.transition(); import it for its side effect.
 import 'd3-transition';
-import { matchLabel, wholePercent } from './format.ts';
+import { matchLabel, oneDecimal } from './format.ts';
 import { LIGHT, type ChartTheme } from './palette.ts';
 
 export interface MatchBar {
@@ -27,7 +27,7 @@ export interface MatchChartOptions {
   interactive?: boolean;
 }
 
-const MARGIN = { top: 26, right: 140, bottom: 8 };
+const MARGIN = { top: 26, right: 152, bottom: 8 };
 
 export function matchChartHeight(bars: number, rowHeight = 40): number {
   return MARGIN.top + bars * rowHeight + MARGIN.bottom;
@@ -148,10 +148,10 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
     .attr('fill', theme.text)
     .attr('font-weight', 700)
     .attr('font-variant-numeric', 'tabular-nums')
-    .text((d) => (d.match === null ? '—' : wholePercent(d.match)));
+    .text((d) => (d.match === null ? '—' : `${oneDecimal(d.match)}%`));
   value.attr('aria-hidden', 'true');
 
-  const badge = rows.select<SVGGElement>('g.badge').attr('transform', `translate(${x(100) + 48},${midY - 10})`).attr('display', (d) => (d.redLines.length ? null : 'none'));
+  const badge = rows.select<SVGGElement>('g.badge').attr('transform', `translate(${x(100) + 60},${midY - 10})`).attr('display', (d) => (d.redLines.length ? null : 'none'));
   badge.select('rect').attr('width', 88).attr('height', 20).attr('rx', 10).attr('fill', 'none').attr('stroke', theme.danger).attr('stroke-width', 1.5);
   badge
     .select('text')

@@ -4,17 +4,24 @@
 import type { CsvValue } from '../csv.ts';
 import { baseline, crossPath, type ChartBuilder, type LegendItem } from './chart-frame.ts';
 import { oneDecimal, scenarioMatchLabel } from './format.ts';
+import type { ChartTheme } from './palette.ts';
 import { fitText, textWidth } from './text-metrics.ts';
 
-/** Okabe–Ito without yellow (too faint as a line on white), then the same colours dashed, then dotted. */
-const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#7F7F7F'];
+/**
+ * Scenario lines take Paul Tol's muted colours (without the faint sand), never the Okabe–Ito colours the
+ * parties wear, so a scenario is not read as a party; consecutive scenarios also differ in dash.
+ */
+const LINE_COLORS = ['#332288', '#882255', '#999933', '#44AA99', '#AA4499', '#117733', '#CC6677', '#88CCEE'];
+/** The same hues lightened to read on the dark theme's background. */
+const LINE_COLORS_DARK = ['#9D8FF0', '#E07AA8', '#CCCC66', '#5CC4B0', '#D08AC8', '#5CC07A', '#EE99A4', '#88CCEE'];
 const DASHES = [null, '7 4', '2 3'];
 const RINGS = [25, 50, 75, 100];
 const LABEL_FONT = 11;
 const LABEL_MAX = 150;
 
-export function scenarioStyle(index: number): { color: string; dash: string | null } {
-  return { color: LINE_COLORS[index % LINE_COLORS.length]!, dash: DASHES[Math.floor(index / LINE_COLORS.length) % DASHES.length]! };
+export function scenarioStyle(index: number, theme: ChartTheme): { color: string; dash: string | null } {
+  const colors = theme.name === 'dark' ? LINE_COLORS_DARK : LINE_COLORS;
+  return { color: colors[index % colors.length]!, dash: DASHES[index % DASHES.length]! };
 }
 
 const angle = (j: number, n: number) => -Math.PI / 2 + (2 * Math.PI * j) / n;
@@ -28,7 +35,7 @@ export const radar: ChartBuilder = {
 
   legend(data, _settings, theme) {
     const items: LegendItem[] = data.scenarios.map((s, i) => {
-      const st = scenarioStyle(i);
+      const st = scenarioStyle(i, theme);
       return { label: s.name, swatch: { kind: 'line', color: st.color, ...(st.dash && { dash: st.dash }), width: 3 } };
     });
     items.push({ label: 'reservation', swatch: { kind: 'line', color: theme.muted, dash: '4 3', width: 1.5 } });
@@ -102,7 +109,7 @@ export const radar: ChartBuilder = {
 
     const many = data.scenarios.length > 6;
     data.scenarios.forEach((s, i) => {
-      const st = scenarioStyle(i);
+      const st = scenarioStyle(i, theme);
       const sg = g.append('g').attr('class', 'scenario').attr('data-scenario', s.id);
       // No basis: the vertex is left out and the outline joins its neighbours.
       const defined = s.parties.map((score, j) => ({ score, j })).filter((d) => d.score.match !== null);

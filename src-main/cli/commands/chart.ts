@@ -26,7 +26,7 @@ export const chart: Command = {
     '  --scale S         PNG only: 1 (default), 2 or 3 pixels per px',
     '  --theme T         light (default) or dark',
     "  --as-of DATE      positions in force on DATE (default: the case's asOf, else the latest)",
-    '  --sort KEY        heatmap row order: worst, mean, nash, spread or none (default: none, as given)',
+    '  --sort KEY        heatmap row order: worst, mean, nash, spread or none (default: worst, as in the app)',
     DB_HELP,
   ].join('\n'),
   options: {
@@ -53,7 +53,7 @@ export const chart: Command = {
     const scaleFlag = intFlag(this, 'scale', values.scale, 1, 3) as 1 | 2 | 3 | undefined;
     if (scaleFlag !== undefined && format !== 'png') throw new UsageError(`--scale applies to PNG output only\nusage: ${this.usage}`);
     const theme = oneOf(this, 'theme', values.theme, ['light', 'dark'] as const, 'light');
-    const sortBy = oneOf(this, 'sort', values.sort, SORT_KEYS, 'none');
+    const sortBy = oneOf(this, 'sort', values.sort, SORT_KEYS, 'worst');
     const asOfFlag = asOfOption(this, values['as-of']);
     let parties: [string, string] | undefined;
     if (values.parties !== undefined) {

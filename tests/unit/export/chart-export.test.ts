@@ -6,7 +6,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeCase } from '../../../src-core/case-file.ts';
 import { compareData } from '../../../src-core/charts/compare-data.ts';
-import { CHART_FORMATS, CHART_KINDS, chartCsv, defaultChartSize, type ChartKind } from '../../../src-core/charts/index.ts';
+import { CHART_FORMATS, CHART_KINDS, chartCsv, defaultChartSize, type ChartKind, type ChartSettings } from '../../../src-core/charts/index.ts';
+
+/** What `parley chart` draws when given no options: like the app, heatmap rows sorted by the worst match. */
+const CLI_DEFAULTS: ChartSettings = { sortBy: 'worst' };
 import { scoreReport } from '../../../src-core/score-report.ts';
 import { runCli } from '../../../src-main/cli/main.ts';
 import { svgToPdf } from '../../../src-main/export/pdf-export.ts';
@@ -33,7 +36,7 @@ const needTools = itWithTools(['rsvg-convert', 'pdfinfo', 'pdftotext']);
 function checkFile(file: string, kind: ChartKind, format: (typeof CHART_FORMATS)[number]): void {
   const c = ukraine();
   const data = dataOf(c);
-  const size = defaultChartSize(kind, data, {});
+  const size = defaultChartSize(kind, data, CLI_DEFAULTS);
   const bytes = fs.readFileSync(file);
   if (format === 'svg') {
     const text = bytes.toString('utf8');
@@ -62,7 +65,7 @@ function checkFile(file: string, kind: ChartKind, format: (typeof CHART_FORMATS)
     expect(pdfText(file)).toContain('Positions: case ukraine-talks-2025-08');
   } else {
     const text = bytes.toString('utf8');
-    expect(text).toBe(chartCsv(kind, data, {}));
+    expect(text).toBe(chartCsv(kind, data, CLI_DEFAULTS));
     const [header, ...rows] = parseCsv(text);
     const report = scoreReport(c, c.scenarios, c.asOf ?? null);
     const matchCol = header!.includes('match') ? 'match' : 'x_match';
@@ -94,7 +97,7 @@ describe('parley chart on the default case', () => {
     expect(pngSize(fs.readFileSync(path.join(dir, 'b.png')))).toEqual({ width: 601 * scale, height: 433 * scale });
     const def = await cli(dir, 'chart', UKRAINE_FILE, '--kind', 'heatmap', '--out', 'h.png', '--scale', String(scale));
     expect(def.code).toBe(0);
-    const size = defaultChartSize('heatmap', dataOf(ukraine()), {});
+    const size = defaultChartSize('heatmap', dataOf(ukraine()), CLI_DEFAULTS);
     expect(pngSize(fs.readFileSync(path.join(dir, 'h.png')))).toEqual({ width: size.width * scale, height: size.height * scale });
   });
 
@@ -104,7 +107,7 @@ describe('parley chart on the default case', () => {
     expect(r.code).toBe(0);
     const c = ukraine();
     const data = compareData(c, [c.scenarios[2]!, c.scenarios[0]!], '2025-08-16');
-    expect(fs.readFileSync(path.join(dir, 's.csv'), 'utf8')).toBe(chartCsv('scatter', data, { parties: ['europe', 'united-states'] }));
+    expect(fs.readFileSync(path.join(dir, 's.csv'), 'utf8')).toBe(chartCsv('scatter', data, { ...CLI_DEFAULTS, parties: ['europe', 'united-states'] }));
 
     expect((await cli(dir, 'chart', UKRAINE_FILE, '--kind', 'heatmap', '--sort', 'mean', '--out', 'h.csv')).code).toBe(0);
     const rows = parseCsv(fs.readFileSync(path.join(dir, 'h.csv'), 'utf8'));
@@ -123,7 +126,7 @@ describe('parley chart on the default case', () => {
     const dir = tempDir();
     const r = await cli(dir, 'chart', 'ukraine-talks-2025-08', '--kind', 'heatmap', '--out', 'h.csv');
     expect(r.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'h.csv'), 'utf8')).toBe(chartCsv('heatmap', dataOf(ukraine()), {}));
+    expect(fs.readFileSync(path.join(dir, 'h.csv'), 'utf8')).toBe(chartCsv('heatmap', dataOf(ukraine()), CLI_DEFAULTS));
   });
 
   it('--help explains every option', async () => {
@@ -163,7 +166,7 @@ describe('a generated case with 12 parties and 20 scenarios', () => {
     const c = bigCase();
     fs.writeFileSync(path.join(dir, 'big.json'), serializeCase(c));
     const data = dataOf(c);
-    const size = defaultChartSize(kind, data, {});
+    const size = defaultChartSize(kind, data, CLI_DEFAULTS);
     for (const format of CHART_FORMATS) {
       const r = await cli(dir, 'chart', 'big.json', '--kind', kind, '--out', `${kind}.${format}`);
       expect(r.stderr).toBe('');
@@ -172,7 +175,7 @@ describe('a generated case with 12 parties and 20 scenarios', () => {
     expect(inkShare(rsvgRender(path.join(dir, `${kind}.svg`)))).toBeGreaterThan(0.02);
     expect(pngSize(fs.readFileSync(path.join(dir, `${kind}.png`)))).toEqual(size);
     expect(pdfInfo(path.join(dir, `${kind}.pdf`)).pages).toBe(1);
-    expect(fs.readFileSync(path.join(dir, `${kind}.csv`), 'utf8')).toBe(chartCsv(kind, data, {}));
+    expect(fs.readFileSync(path.join(dir, `${kind}.csv`), 'utf8')).toBe(chartCsv(kind, data, CLI_DEFAULTS));
   });
 });
 
@@ -232,7 +235,7 @@ describe('the built binary', () => {
     const chart = run('chart', UKRAINE_FILE, '--kind', 'radar', '--out', 'radar.png', '--scale', '2');
     expect(chart.stderr).toBe('');
     expect(chart.status).toBe(0);
-    const size = defaultChartSize('radar', dataOf(ukraine()), {});
+    const size = defaultChartSize('radar', dataOf(ukraine()), CLI_DEFAULTS);
     expect(pngSize(fs.readFileSync(path.join(dir, 'radar.png')))).toEqual({ width: size.width * 2, height: size.height * 2 });
     const pdf = run('chart', 'ukraine-talks-2025-08', '--kind', 'scatter', '--out', 'scatter.pdf');
     expect(pdf.status).toBe(0);
