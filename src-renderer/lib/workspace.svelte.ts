@@ -146,7 +146,7 @@ export class Workspace {
       return true;
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'conflict') throw err;
-      this.fail(err);
+      this.fail(err, 'The file was not imported: ');
       return false;
     } finally {
       this.busy = false;
@@ -166,9 +166,9 @@ export class Workspace {
     }
   }
 
-  fail(err: unknown): void {
+  fail(err: unknown, prefix = ''): void {
     const e = err as ApiCallError;
-    this.notice = { kind: 'error', text: e.message?.split('\n')[0] ?? String(err), ...(e.details && { details: e.details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)) }) };
+    this.notice = { kind: 'error', text: prefix + (e.message?.split('\n')[0] ?? String(err)), ...(e.details && { details: e.details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)) }) };
   }
 }
 

@@ -7,13 +7,17 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DEFAULT_CASE_FILE = path.join(ROOT, 'data', 'cases', 'ukraine-talks-2025-08.json');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-/** Every test fails on a console error or an uncaught page error. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * Every test fails on a console error or an uncaught page error, except the ones it declares it
+ * expects (Chromium logs every refused api request, e.g. a 422 for an invalid case file).
+ */
+export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
+        if (m.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(m.text()))) errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
       await use(errors);
