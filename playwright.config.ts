@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import fs from 'node:fs';
+// A plain ES module shared with `npm test`'s pretest step, which finds or installs the browser.
+import { findChromium } from './scripts/test-tools.mjs';
 
-// Debian's Chromium where installed (these machines cannot download Playwright's browsers), else Playwright's own.
-const chromium = process.env.PARLEY_CHROMIUM ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// $PARLEY_CHROMIUM, else the system's Chromium (these machines cannot download Playwright's browsers), else Playwright's own.
+const chromium: string | undefined = findChromium() ?? undefined;
 export const E2E_PORT = Number(process.env.PARLEY_E2E_PORT ?? 5199);
 
 export default defineConfig({
