@@ -14,14 +14,14 @@ import {
 export const CASE_FORMAT = 'parley-case';
 export const CASE_VERSION = 1;
 
-const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit');
+export const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`).optional();
-const date = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').refine(isRealDate, 'is not a real calendar date');
-const utility = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+export const date = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').refine(isRealDate, 'is not a real calendar date');
+export const utility = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 const stance = z.enum(STANCES, { error: `must be one of ${STANCES.join(', ')}` });
 
-const partySchema = z.strictObject({
+export const partySchema = z.strictObject({
   id,
   name: text(120),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb').optional(),
@@ -29,13 +29,13 @@ const partySchema = z.strictObject({
   description: optionalText(2000),
 });
 
-const optionSchema = z.strictObject({
+export const optionSchema = z.strictObject({
   id,
   label: text(200),
   description: optionalText(2000),
 });
 
-const issueSchema = z.strictObject({
+export const issueSchema = z.strictObject({
   id,
   name: text(120),
   description: optionalText(2000),
@@ -43,7 +43,7 @@ const issueSchema = z.strictObject({
   options: z.array(optionSchema).min(1, 'an issue needs at least one option').max(50, 'at most 50 options per issue'),
 });
 
-const sourceSchema = z.strictObject({
+export const sourceSchema = z.strictObject({
   id,
   title: text(500),
   publisher: optionalText(200),
@@ -51,7 +51,7 @@ const sourceSchema = z.strictObject({
   date: date.optional(),
 });
 
-const positionSchema = z.strictObject({
+export const positionSchema = z.strictObject({
   party: id,
   issue: id,
   salience: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
@@ -62,7 +62,7 @@ const positionSchema = z.strictObject({
   quote: optionalText(4000),
 });
 
-const scenarioSchema = z.strictObject({
+export const scenarioSchema = z.strictObject({
   id,
   name: text(200),
   description: optionalText(4000),
@@ -79,8 +79,9 @@ export const caseFileSchema = z.strictObject({
   asOf: date.optional(),
   stanceUtilities: z.strictObject(Object.fromEntries(STANCES.map((s) => [s, utility])) as Record<(typeof STANCES)[number], typeof utility>).optional(),
   unstatedUtility: utility.optional(),
-  parties: z.array(partySchema).min(1, 'a case needs at least one party'),
-  issues: z.array(issueSchema).min(1, 'a case needs at least one issue'),
+  // A case being built in the app may have no parties or issues yet.
+  parties: z.array(partySchema),
+  issues: z.array(issueSchema),
   sources: z.array(sourceSchema).default([]),
   positions: z.array(positionSchema).default([]),
   scenarios: z.array(scenarioSchema).default([]),
