@@ -1,6 +1,6 @@
 // The comparison chart kinds and heatmap orderings, with no dependencies: the api's schemas use them too.
 
-export const CHART_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown'] as const;
+export const CHART_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown', 'timeline'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 export const CHART_KIND_LABELS: Record<ChartKind, string> = {
@@ -9,6 +9,7 @@ export const CHART_KIND_LABELS: Record<ChartKind, string> = {
   radar: 'Radar',
   scatter: 'Two-party scatter',
   breakdown: 'Breakdown',
+  timeline: 'Over time',
 };
 
 export const SORT_KEYS = ['worst', 'mean', 'nash', 'spread', 'none'] as const;
@@ -21,6 +22,9 @@ export const SORT_KEY_LABELS: Record<SortKey, string> = {
   spread: 'spread',
   none: 'as given',
 };
+
+/** Kinds that show one scenario (the `scenario` setting, default the first compared). */
+export const SINGLE_SCENARIO_KINDS: readonly ChartKind[] = ['breakdown', 'timeline'];
 
 /** At most this many scenarios are compared at once (the Compare view's limit, and the exports'). */
 export const MAX_COMPARED = 20;

@@ -4,6 +4,7 @@ import type { Case, Scenario } from '../model.ts';
 import { scoreReport, type ScoredScenario } from '../score-report.ts';
 import type { SortKey } from './chart-kinds.ts';
 import { partyColors } from './palette.ts';
+import type { TimelineSeries } from './timeline-chart.ts';
 
 export interface CompareData {
   caseId: string;
@@ -15,6 +16,8 @@ export interface CompareData {
   issues: { id: string; name: string }[];
   /** In the order given, each with every party's score and contributions. */
   scenarios: ScoredScenario[];
+  /** The timeline chart's scenario over time (withTimeline), when that chart is drawn. */
+  timeline?: TimelineSeries;
 }
 
 export function compareData(c: Case, scenarios: readonly Scenario[], asOf: string | null): CompareData {

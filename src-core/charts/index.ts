@@ -12,11 +12,12 @@ import { radar } from './radar.ts';
 import { scatter } from './scatter.ts';
 import { LIGHT } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
+import { timelineChart } from './timeline-chart.ts';
 
-export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, MAX_COMPARED, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type SortKey } from './chart-kinds.ts';
+export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, MAX_COMPARED, SINGLE_SCENARIO_KINDS, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type SortKey } from './chart-kinds.ts';
 export type { ChartOptions, ChartSettings } from './chart-frame.ts';
 
-const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown };
+const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown, timeline: timelineChart };
 
 /** Problems with the chart settings for this data (unknown party or scenario ids), each naming the id. */
 export function chartSettingsErrors(data: CompareData, settings: ChartSettings): string[] {

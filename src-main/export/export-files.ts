@@ -4,6 +4,7 @@ import { ApiError } from '../../src-core/api.ts';
 import { chartCsv, chartSettingsErrors, chartTitle, defaultChartSize, MAX_COMPARED, type ChartFormat, type ChartKind, type ChartSettings } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
 import { themeByName } from '../../src-core/charts/palette.ts';
+import { withTimeline } from '../../src-core/charts/timeline-chart.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
 import { svgToPdf } from './pdf-export.ts';
 import { svgToPng, type PngScale } from './png-export.ts';
@@ -76,7 +77,8 @@ const MIME: Record<ChartFormat, string> = { svg: 'image/svg+xml', png: 'image/pn
 
 export function chartFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, request: ChartRequest): RenderedFile {
   const { kind, format, width, height, scale = 1, theme = 'light', ...settings } = request;
-  const data = compareData(c, scenarios, asOf);
+  const scored = compareData(c, scenarios, asOf);
+  const data = kind === 'timeline' ? withTimeline(scored, c, settings) : scored;
   const errors = chartSettingsErrors(data, settings);
   if (errors.length) throw new ApiError('invalid_input', errors.join('; '));
   const fileName = chartFileName(c, kind, format, settings, scale, data.parties.map((p) => p.id), scenarios[0]?.id);
@@ -97,7 +99,7 @@ export function chartFile(c: Case, scenarios: readonly Scenario[], asOf: string 
 function chartFileName(c: Case, kind: ChartKind, format: ChartFormat, settings: ChartSettings, scale: PngScale, partyIds: string[], firstScenario: string | undefined): string {
   let name = `${c.id}-${kind}`;
   if (kind === 'scatter') name += `-${settings.parties?.[0] ?? partyIds[0]}-${settings.parties?.[1] ?? partyIds[1] ?? partyIds[0]}`;
-  if (kind === 'breakdown') name += `-${settings.scenario ?? firstScenario}`;
+  if (kind === 'breakdown' || kind === 'timeline') name += `-${settings.scenario ?? firstScenario}`;
   if (format === 'png' && scale > 1) name += `@${scale}x`;
   return `${name}.${format}`;
 }

@@ -8,6 +8,8 @@ import { compareData, type CompareData } from '../../src-core/charts/compare-dat
 import { oneDecimal } from '../../src-core/charts/format.ts';
 import type { Case, Position, Scenario } from '../../src-core/model.ts';
 import { compileCase } from '../../src-core/scoring.ts';
+import { withTimeline } from '../../src-core/charts/timeline-chart.ts';
+import { changeDates } from '../../src-core/timeline.ts';
 import { drawSvg, finishPdf, newPdf } from './pdf-export.ts';
 import { pdfText, type FontChoice, type PdfFonts } from './pdf-fonts.ts';
 import { renderChart } from './svg-export.ts';
@@ -236,6 +238,13 @@ function scenarioPages(w: Writer, c: Case, data: CompareData, scenario: Scenario
   const size = defaultChartSize('breakdown', data, { scenario: scored.id }, CHART_PX);
   if ((BOTTOM - w.doc.y) / size.height < CHART_SCALE * 0.75) w.newPage();
   w.chart('breakdown', data, { scenario: scored.id, idPrefix: `breakdown-${index}` });
+
+  // How its support moved, when positions carry dates (DESIGN §10).
+  if (changeDates(c).length > 0) {
+    const withDates = withTimeline(data, c, { scenario: scored.id });
+    if ((BOTTOM - w.doc.y) / defaultChartSize('timeline', withDates, {}, CHART_PX).height < CHART_SCALE * 0.75) w.newPage();
+    w.chart('timeline', withDates, { scenario: scored.id, idPrefix: `timeline-${index}` });
+  }
 }
 
 const sourceLine = (s: Case['sources'][number]) => [s.title, s.publisher, s.date].filter(Boolean).join(' · ');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CHART_FORMATS, CHART_KINDS, SORT_KEYS } from '../../../src-core/charts/index.ts';
+import { CHART_FORMATS, CHART_KINDS, SINGLE_SCENARIO_KINDS, SORT_KEYS } from '../../../src-core/charts/index.ts';
 import { DATE_PATTERN, type Case } from '../../../src-core/model.ts';
 import { chartFile, compareScenarios } from '../../export/export-files.ts';
 import { DB_HELP, dbOption, expectPositionals, oneOf, type Command } from '../command.ts';
@@ -11,14 +11,15 @@ export const chart: Command = {
   name: 'chart',
   summary: 'export a comparison chart of scenarios as SVG, PNG, PDF or CSV',
   usage:
-    'parley chart CASE --kind heatmap|bars|radar|scatter|breakdown [--scenario ID]... [--parties A,B] --out FILE.svg|png|pdf|csv ' +
+    'parley chart CASE --kind heatmap|bars|radar|scatter|breakdown|timeline [--scenario ID]... [--parties A,B] --out FILE.svg|png|pdf|csv ' +
     '[--width W] [--height H] [--scale 1|2|3] [--theme light|dark] [--as-of YYYY-MM-DD] [--sort worst|mean|nash|spread|none] [--db FILE]',
   help: [
     'CASE is a case id in the library or a path to a case file. The format follows the extension of --out;',
     'CSV holds the numbers behind the chart, unrounded.',
-    '  --kind K          heatmap, bars (grouped bars), radar, scatter (two parties) or breakdown (one scenario)',
+    '  --kind K          heatmap, bars (grouped bars), radar, scatter (two parties), breakdown (one scenario)',
+    '                    or timeline (one scenario\'s match on every date a position changes)',
     "  --scenario ID     a scenario to compare (repeatable, up to 20; default: all of the case's);",
-    '                    breakdown shows the first',
+    '                    breakdown and timeline show the first',
     '  --parties A,B     scatter: the parties on the x and y axes (default: the first two)',
     '  --out FILE        where to write (required); written whole or not at all',
     '  --width W         width in px (default: the size at which every label fits)',
@@ -73,7 +74,7 @@ export const chart: Command = {
       ...(height !== undefined && { height }),
       ...(scaleFlag !== undefined && { scale: scaleFlag }),
       ...(parties && { parties }),
-      ...(kind === 'breakdown' && { scenario: scenarios[0]!.id }),
+      ...(SINGLE_SCENARIO_KINDS.includes(kind) && { scenario: scenarios[0]!.id }),
     });
     writeFileAtomic(path.resolve(io.cwd, out), file.data);
     io.stdout(`wrote ${out}\n`);
