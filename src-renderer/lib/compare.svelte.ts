@@ -3,6 +3,7 @@
 // for the app and the CLI).
 import { MAX_COMPARED, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
+import { withTimeline } from '../../src-core/charts/timeline-chart.ts';
 import type { Scenario } from '../../src-core/model.ts';
 import { api } from './api-client.ts';
 import { saveFile } from './files.ts';
@@ -55,7 +56,9 @@ export class CompareState {
 
   data = $derived.by(() => {
     const c = this.ws.current;
-    return c && this.selected.length > 0 ? compareData(c, this.selected, c.asOf ?? null) : null;
+    if (!c || this.selected.length === 0) return null;
+    const data = compareData(c, this.selected, this.ws.asOf);
+    return this.kind === 'timeline' ? withTimeline(data, c, this.chartOptions()) : data;
   });
 
   /** Defaults when a case is opened: all of its scenarios (up to 20) and its first two parties. */
@@ -89,7 +92,7 @@ export class CompareState {
     const c = this.ws.current!;
     const ids = this.selected.filter((s) => s.id !== DRAFT_ID).map((s) => s.id);
     const draft = this.selected.some((s) => s.id === DRAFT_ID) ? { adhoc: { name: `Current draft: ${this.ws.draft.name}`, terms: { ...this.ws.draft.terms } } } : {};
-    return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
+    return { caseId: c.id, scenarioIds: ids, ...draft, asOf: this.ws.asOf };
   }
 
   async exportChart(theme: 'light' | 'dark'): Promise<void> {

@@ -47,10 +47,11 @@ export interface CliPartyScore {
   acceptable: boolean;
 }
 
-/** What the real `parley` CLI computes for these terms on the shipped default case. */
-export function cliScore(terms: Record<string, string>): CliPartyScore[] {
+/** What the real `parley` CLI computes for these terms on a case file (default: the shipped default case). */
+export function cliScore(terms: Record<string, string>, caseFile = DEFAULT_CASE_FILE, asOf?: string): CliPartyScore[] {
   const spec = Object.entries(terms).map(([i, o]) => `${i}=${o}`).join(',');
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'score', DEFAULT_CASE_FILE, '--terms', spec, '--format', 'json'], { encoding: 'utf8' });
+  const args = [path.join(ROOT, 'bin', 'parley.js'), 'score', caseFile, '--terms', spec, '--format', 'json', ...(asOf ? ['--as-of', asOf] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   return JSON.parse(out).scenarios[0].parties;
 }
 
