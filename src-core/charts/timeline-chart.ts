@@ -50,7 +50,7 @@ const matchText = (m: number | null) => (m === null ? 'no basis' : `${oneDecimal
 
 function pointText(name: string, p: TimelinePoint): string {
   const extra = p.redLines.length ? `, ✕ ${p.redLines.length} red line${p.redLines.length === 1 ? '' : 's'} crossed` : p.acceptable ? ', acceptable' : '';
-  return `${name} ${matchText(p.match)}${extra}`;
+  return `${name}: ${matchText(p.match)}${extra}`;
 }
 
 /** The text alternative of one date: every party's match then, and what changed that day. */

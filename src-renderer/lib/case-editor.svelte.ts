@@ -4,40 +4,15 @@
 // other items refer to first shows them (api error `referenced`) and asks before cascading.
 import { tick } from 'svelte';
 import type { CaseChange, RevisionInfo } from '../../src-core/api.ts';
-import { parseCase, toCaseFile, type CaseFileError } from '../../src-core/case-file.ts';
-import { applyEdit, EditRefused, type Edit, type EditInput, type Reference, type Target } from '../../src-core/edits.ts';
-import type { Case } from '../../src-core/model.ts';
+import type { EditInput, Reference, Target } from '../../src-core/edits.ts';
 import { api, ApiCallError } from './api-client.ts';
+import { checkEdit, messageFor } from './edit-check.ts';
 import type { Workspace } from './workspace.svelte.ts';
-
-export type Checked = { ok: true; case: Case } | { ok: false; errors: CaseFileError[] };
 
 export interface PendingRemoval {
   target: Target;
   label: string;
   references: Reference[];
-}
-
-/** The case after `edit`, validated as a case file; or every reason it cannot be saved. */
-export function checkEdit(c: Case, edit: EditInput): Checked {
-  let next: Case;
-  try {
-    next = applyEdit(c, edit as Edit).case;
-  } catch (err) {
-    if (err instanceof EditRefused) return { ok: false, errors: [{ path: '', message: err.message }] };
-    throw err;
-  }
-  const r = parseCase(toCaseFile(next));
-  return r.ok ? { ok: true, case: next } : { ok: false, errors: r.errors };
-}
-
-/** The message for the field at `path` (e.g. `parties[2].name`): its own error first, else any other, named by its path. */
-export function messageFor(checked: Checked, path: string): string | null {
-  if (checked.ok) return null;
-  const own = checked.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`));
-  if (own) return own.message;
-  const other = checked.errors[0]!;
-  return other.path ? `${other.path}: ${other.message}` : other.message;
 }
 
 export class CaseEditor {

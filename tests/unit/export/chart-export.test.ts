@@ -11,6 +11,7 @@ import { CHART_FORMATS, CHART_KINDS, chartCsv, defaultChartSize, type ChartKind,
 /** What `parley chart` draws when given no options: like the app, heatmap rows sorted by the worst match. */
 const CLI_DEFAULTS: ChartSettings = { sortBy: 'worst' };
 import { scoreReport } from '../../../src-core/score-report.ts';
+import { timeline } from '../../../src-core/timeline.ts';
 import { runCli } from '../../../src-main/cli/main.ts';
 import { svgToPdf } from '../../../src-main/export/pdf-export.ts';
 import { renderChart } from '../../../src-main/export/svg-export.ts';
@@ -67,6 +68,17 @@ function checkFile(file: string, kind: ChartKind, format: (typeof CHART_FORMATS)
     const text = bytes.toString('utf8');
     expect(text).toBe(chartCsv(kind, data, CLI_DEFAULTS));
     const [header, ...rows] = parseCsv(text);
+    if (kind === 'timeline') {
+      // The first scenario on every change date, as src-core/timeline.ts scores it.
+      const t = timeline(c, c.scenarios[0]!.terms);
+      const col = (name: string) => header!.indexOf(name);
+      expect(rows).toHaveLength(t.dates.length * c.parties.length);
+      for (const r of rows) {
+        const point = t.parties.find((p) => p.party === r[col('party')])!.points.find((p) => p.date === r[col('date')])!;
+        expect(r[col('match')] === '' ? null : Number(r[col('match')])).toBe(point.match);
+      }
+      return;
+    }
     const report = scoreReport(c, c.scenarios, c.asOf ?? null);
     const matchCol = header!.includes('match') ? 'match' : 'x_match';
     for (const r of rows) {
@@ -242,7 +254,7 @@ describe('the built binary', () => {
     expect(pdfInfo(path.join(dir, 'scatter.pdf')).pages).toBe(1);
     const report = run('report', UKRAINE_FILE, '--out', 'report.pdf');
     expect(report.status).toBe(0);
-    expect(pdfInfo(path.join(dir, 'report.pdf')).pages).toBe(7);
+    expect(pdfInfo(path.join(dir, 'report.pdf')).pages).toBe(9);
     const bad = run('chart', UKRAINE_FILE, '--kind', 'pie', '--out', 'x.svg');
     expect(bad.status).toBe(2);
     expect(bad.stderr.startsWith('parley: --kind must be one of')).toBe(true);

@@ -41,8 +41,9 @@ describe('parley report', () => {
     expect(r).toEqual({ code: 0, stdout: 'wrote report.pdf\n', stderr: '' });
     const file = path.join(dir, 'report.pdf');
     const info = pdfInfo(file);
-    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 1 sources page.
-    expect(info.pages).toBe(7);
+    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 2 pages of timelines
+    // (positions carry dates; two fit a page) + 1 sources page.
+    expect(info.pages).toBe(9);
     expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 842]);
     expect(info.title).toBe('Ukraine peace talks, August 2025: scenario comparison');
 
@@ -58,11 +59,21 @@ describe('parley report', () => {
     expect(text).toContain('Ukraine cedes all of Donetsk');
     expect(text).toContain('not addressed (status quo: No guarantees)');
     expect(text).toContain("What makes up each party's match: Russia's Alaska terms");
+    expect(text).toContain('Over time');
+    for (const s of c.scenarios) expect(text).toContain(`Match over time: ${s.name}`);
     // Sources, with the quotes of the positions the scores use.
     const source = c.sources[0]!;
     expect(text).toContain(source.title);
     expect(text).toContain(flat(c.positions.find((p) => p.quote)!.quote!));
-    expect(text).toContain('page 7 of 7');
+    expect(text).toContain('page 9 of 9');
+  }, 60_000);
+
+  needTools('a case whose statements carry no dates has no timeline pages', () => {
+    const c = ukraine();
+    const undated = { ...c, positions: c.positions.map(({ date: _date, ...p }) => p) };
+    const file = writeReport(undated, tempDir());
+    expect(pdfInfo(file).pages).toBe(7);
+    expect(flat(pdfText(file))).not.toContain('Match over time');
   }, 60_000);
 
   needTools('chosen scenarios only, in the order given', async () => {
@@ -70,7 +81,7 @@ describe('parley report', () => {
     const r = await cli(dir, 'report', UKRAINE_FILE, '--scenario', 'us-make-the-deal', '--scenario', 'alaska-terms', '--out', 'r.pdf', '--as-of', '2025-08-16');
     expect(r.code).toBe(0);
     const file = path.join(dir, 'r.pdf');
-    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1);
+    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1 + 1);
     const text = flat(pdfText(file));
     expect(text).toContain('Positions as of 2025-08-16');
     expect(text.indexOf('Scenario 1 of 2 US "make the deal" push')).toBeGreaterThan(0);
@@ -119,7 +130,7 @@ describe('parley report', () => {
   needTools('without DejaVu Sans the report falls back to Helvetica and still says everything', () => {
     const dir = tempDir();
     const file = writeReport(ukraine(), dir, undefined, { fonts: 'helvetica' });
-    expect(pdfInfo(file).pages).toBe(7);
+    expect(pdfInfo(file).pages).toBe(9);
     const text = flat(pdfText(file));
     expect(text).toContain("Russia's Alaska terms");
     expect(text).toContain('×');
@@ -227,7 +238,7 @@ describe('the api', () => {
       expect(report).toMatchObject({ fileName: `${CASE}-report.pdf`, mime: 'application/pdf' });
       const file = path.join(dir, report.fileName);
       fs.writeFileSync(file, Buffer.from(report.base64, 'base64'));
-      expect(pdfInfo(file).pages).toBe(7);
+      expect(pdfInfo(file).pages).toBe(9);
 
       const reply = ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['alaska-terms', 'ukraine-conditions'], format: 'csv' }, () => {});
       expect(reply.ok).toBe(true);
