@@ -191,6 +191,31 @@ export function parseCase(data: unknown): ParseResult {
   return { ok: true, case: normalise(structural.data) };
 }
 
+/**
+ * The errors parseCase would report for `after`, when `before` is the same case as it was before an edit and
+ * is valid: only the entities the edit put in place (new objects) are checked against their schemas, with
+ * the top-level fields and every cross-reference of the whole case; if anything is wrong, parseCase itself
+ * lists what. Same answer as parseCase(toCaseFile(after)), with a fraction of the work on a large case.
+ */
+export function caseChangeErrors(before: Case, after: Case): CaseFileError[] {
+  const file = toCaseFile(after);
+  const fresh = <T>(old: readonly T[], now: readonly T[], inFile: readonly unknown[], schema: z.ZodType) => {
+    const kept = new Set(old);
+    return now.every((x, i) => kept.has(x) || schema.safeParse(inFile[i]).success);
+  };
+  const valid =
+    caseFileSchema.safeParse({ ...file, parties: [], issues: [], sources: [], positions: [], scenarios: [] }).success &&
+    fresh(before.parties, after.parties, file.parties, partySchema) &&
+    fresh(before.issues, after.issues, file.issues, issueSchema) &&
+    fresh(before.sources, after.sources, file.sources ?? [], sourceSchema) &&
+    fresh(before.positions, after.positions, file.positions ?? [], positionSchema) &&
+    fresh(before.scenarios, after.scenarios, file.scenarios ?? [], scenarioSchema) &&
+    checkReferences(file).length === 0;
+  if (valid) return [];
+  const r = parseCase(file);
+  return r.ok ? [] : r.errors;
+}
+
 /** Like parseCase, but throws CaseFileInvalid. */
 export function parseCaseOrThrow(data: unknown, where?: string): Case {
   const r = parseCase(data);

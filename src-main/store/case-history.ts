@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseChange, UndoState } from '../../src-core/api.ts';
 import { applyPatch, diffCases, isEmptyPatch } from '../../src-core/case-patch.ts';
-import { CaseFileInvalid, parseCase, toCaseFile } from '../../src-core/case-file.ts';
+import { caseChangeErrors, CaseFileInvalid, parseCase, toCaseFile } from '../../src-core/case-file.ts';
 import type { Case } from '../../src-core/model.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './case-repository.ts';
 import { PatchWriter } from './patch-writer.ts';
@@ -18,8 +18,14 @@ export interface Edited {
 
 const now = () => new Date().toISOString();
 
-/** Validates a whole case with the case file's rules; throws CaseFileInvalid with path-named errors. */
-export function assertValidCase(c: Case): void {
+/** Validates a whole case with the case file's rules; throws CaseFileInvalid with path-named errors. Given the
+ * valid case it was made from, only what changed is checked again (caseChangeErrors: the same errors). */
+export function assertValidCase(c: Case, before?: Case): void {
+  if (before) {
+    const errors = caseChangeErrors(before, c);
+    if (errors.length) throw new CaseFileInvalid(errors);
+    return;
+  }
   const r = parseCase(toCaseFile(c));
   if (!r.ok) throw new CaseFileInvalid(r.errors);
 }
@@ -85,7 +91,7 @@ export class CaseHistory {
     return this.transact(() => {
       const before = this.get(caseId);
       const { case: after, summary } = edit(before);
-      assertValidCase(after);
+      assertValidCase(after, before);
       const forward = diffCases(before, after);
       if (isEmptyPatch(forward)) return this.result(caseId, before, null);
       const at = now();

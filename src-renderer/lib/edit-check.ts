@@ -1,7 +1,7 @@
 // Checking an edit as it is typed, with the case file's own rules: the edit is applied to the case here
-// (src-core/edits.ts) and the result validated as a case file (src-core/case-file.ts), so every message is
-// the one a case file would get, named by its path.
-import { parseCase, toCaseFile, type CaseFileError } from '../../src-core/case-file.ts';
+// (src-core/edits.ts) and the result validated as a case file (src-core/case-file.ts: caseChangeErrors, which
+// re-checks only what the edit changed), so every message is the one a case file would get, named by its path.
+import { caseChangeErrors, type CaseFileError } from '../../src-core/case-file.ts';
 import { applyEdit, EditRefused, type Edit, type EditInput } from '../../src-core/edits.ts';
 import type { Case } from '../../src-core/model.ts';
 
@@ -16,8 +16,8 @@ export function checkEdit(c: Case, edit: EditInput): Checked {
     if (err instanceof EditRefused) return { ok: false, errors: [{ path: '', message: err.message }] };
     throw err;
   }
-  const r = parseCase(toCaseFile(next));
-  return r.ok ? { ok: true, case: next } : { ok: false, errors: r.errors };
+  const errors = caseChangeErrors(c, next);
+  return errors.length === 0 ? { ok: true, case: next } : { ok: false, errors };
 }
 
 /** The message for the field at `path` (e.g. `parties[2].name`): its own error first, else any other, named by its path. */
