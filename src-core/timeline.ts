@@ -1,7 +1,7 @@
 // How a scenario's support moves over time (DESIGN §10): the scenario scored as of every date on which
 // some party's position in force changes, oldest first.
 import type { Case } from './model.ts';
-import { compileCase, scoreScenario, type CompiledCase, type Terms } from './scoring.ts';
+import { compileCaseByDates, scoreScenario, type CompiledCase, type Terms } from './scoring.ts';
 
 export interface TimelinePoint {
   date: string;
@@ -26,7 +26,7 @@ export function changeDates(c: Case): string[] {
 }
 
 /** The case compiled as of each change date: what timeline() scores; worth keeping while only the terms change. */
-export const compileByDate = (c: Case): CompiledCase[] => changeDates(c).map((d) => compileCase(c, d));
+export const compileByDate = (c: Case): CompiledCase[] => compileCaseByDates(c, changeDates(c));
 
 export function timeline(c: Case, terms: Terms, compiled: readonly CompiledCase[] = compileByDate(c)): Timeline {
   const dates = compiled.map((cc) => cc.asOf!);

@@ -6,9 +6,9 @@
 import { curveStepAfter, line, scaleLinear, scaleUtc, utcDay, utcFormat, type ScaleTime } from 'd3';
 import { statementName } from '../case-changes.ts';
 import type { CsvValue } from '../csv.ts';
-import type { Case, Scenario } from '../model.ts';
+import type { Case, Position, Scenario } from '../model.ts';
 import type { CompiledCase } from '../scoring.ts';
-import { statementsOn, timeline, type TimelinePoint } from '../timeline.ts';
+import { timeline, type TimelinePoint } from '../timeline.ts';
 import { baseline, crossPath, type ChartBuilder, type ChartSettings } from './chart-frame.ts';
 import type { CompareData } from './compare-data.ts';
 import { oneDecimal } from './format.ts';
@@ -28,11 +28,20 @@ export interface TimelineSeries {
 /** `compiled`: the case compiled per change date (compileByDate), when the caller keeps it between calls. */
 export function timelineSeries(c: Case, scenario: Pick<Scenario, 'id' | 'name' | 'terms'>, compiled?: readonly CompiledCase[]): TimelineSeries {
   const t = timeline(c, scenario.terms, compiled);
+  // Each (party, issue)'s first statement ('' when undated, the earliest of all), and the statements of each date.
+  const first = new Map<string, string>();
+  const onDate = new Map<string, Position[]>();
+  for (const p of c.positions) {
+    const key = `${p.party}|${p.issue}`;
+    const d = p.date ?? '';
+    if (!first.has(key) || d < first.get(key)!) first.set(key, d);
+    if (p.date === undefined) continue;
+    const list = onDate.get(p.date);
+    if (list) list.push(p);
+    else onDate.set(p.date, [p]);
+  }
   const changes = t.dates.map((date) =>
-    statementsOn(c, date).map((p) => {
-      const earlier = c.positions.some((q) => q.party === p.party && q.issue === p.issue && (q.date === undefined || q.date < date));
-      return `${statementName(c, p)}, ${earlier ? 'revised' : 'first statement'}`;
-    }),
+    (onDate.get(date) ?? []).map((p) => `${statementName(c, p)}, ${first.get(`${p.party}|${p.issue}`)! < date ? 'revised' : 'first statement'}`),
   );
   return { scenario: scenario.id, scenarioName: scenario.name, dates: t.dates, parties: t.parties, changes };
 }
