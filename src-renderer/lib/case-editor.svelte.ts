@@ -1,10 +1,11 @@
 // Editing the open case (DESIGN §10). Every field is checked as it is typed by applying the edit to the case
 // here and validating the result with the case file's own rules, so the messages are the file's, named by
 // path; a confirmed field is sent as one edit, and the answer replaces the workspace's case. Removing what
-// other items refer to first shows them (api error `referenced`) and asks before cascading.
+// other items refer to first shows them (found here with the api's own referencesTo, or the api's
+// `referenced` error if the case moved meanwhile) and asks before cascading.
 import { tick } from 'svelte';
 import type { CaseChange, RevisionInfo } from '../../src-core/api.ts';
-import type { EditInput, Reference, Target } from '../../src-core/edits.ts';
+import { referencesTo, type EditInput, type Reference, type Target } from '../../src-core/edits.ts';
 import { api, ApiCallError } from './api-client.ts';
 import { checkEdit, messageFor } from './edit-check.ts';
 import type { Workspace } from './workspace.svelte.ts';
@@ -65,6 +66,11 @@ export class CaseEditor {
     return this.inTurn(async () => {
       const c = this.ws.current;
       if (!c) return;
+      const references = referencesTo(c, target);
+      if (references.length) {
+        this.pending = { target, label, references };
+        return;
+      }
       this.saving = true;
       try {
         this.ws.applyChange(await api.edit({ caseId: c.id, edit: { op: 'remove', target } }));
