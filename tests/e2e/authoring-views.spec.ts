@@ -88,21 +88,24 @@ const VIEWS: [string, (page: Page) => Promise<void>][] = [
   }],
 ];
 
+// One test per theme and size, the views in turn. The audit runs at 1280×800 in each theme (colours differ by
+// theme; the rules axe checks do not depend on the window's size), which keeps the file quick.
 for (const scheme of ['light', 'dark'] as const) {
   for (const [width, height] of [
     [1280, 800],
     [1024, 700],
   ] as const) {
-    test.describe(`${scheme}, ${width}×${height}`, () => {
-      test.use({ colorScheme: scheme, viewport: { width, height } });
+    test(`${scheme}, ${width}×${height}: every authoring view reads well${width === 1280 ? ' and passes an axe WCAG 2.1 AA audit' : ''}`, async ({ page }) => {
+      test.setTimeout(300_000);
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/');
+      await prepare(page);
       for (const [view, show] of VIEWS) {
-        test(`${view}: reads well and passes an axe WCAG 2.1 AA audit`, async ({ page }) => {
-          test.setTimeout(120_000);
-          await page.goto('/');
-          await prepare(page);
+        await test.step(view, async () => {
           await show(page);
           await shot(page, `authoring-${view}-${width}x${height}-${scheme}`);
-          expect(await serious(page)).toEqual([]);
+          if (width === 1280) expect(await serious(page), view).toEqual([]);
         });
       }
     });
