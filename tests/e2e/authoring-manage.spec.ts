@@ -1,5 +1,5 @@
-// Managing a case in the app (issue 7): a copy of a case, whose rules changed in the Case view rescore Compare
-// as `parley score` does; Compare's as-of control; deleting a referenced party (what refers to it listed first,
+// Managing a case in the app (issue 7): a copy of a case, whose rules (Case view) and a statement's utility
+// override (Positions) rescore Compare as `parley score` does; Compare's as-of control; deleting a referenced party (what refers to it listed first,
 // undo restores the case byte for byte); the History panel going back to an earlier revision; undo after a
 // reload; a deleted case restored.
 import { execFileSync } from 'node:child_process';
@@ -51,7 +51,7 @@ async function expectCompare(page: Page, labels: string[]) {
 
 test.describe.configure({ mode: 'serial' });
 
-test('a copied case: a stance utility changed in the Case view rescores Compare as the CLI does; Compare goes back in time', async ({ page }) => {
+test('a copied case: a stance utility (Case view) and a utility override (Positions) rescore Compare as the CLI does; Compare goes back in time', async ({ page }) => {
   test.setTimeout(180_000);
   await openBuilder(page);
   await go(page, 'Case');
@@ -83,6 +83,19 @@ test('a copied case: a stance utility changed in the Case view rescores Compare 
   const changed = await cliLabels(page);
   expect(changed).not.toEqual(latest);
   await expectCompare(page, changed);
+
+  // A utility override on one statement: Compare follows it too.
+  await go(page, 'Positions');
+  await page.locator('button[data-cell="russia|donetsk"]').click();
+  const statement = page.getByTestId('statements').getByRole('article').last();
+  const override = statement.getByLabel(/^Utility override for Ukraine cedes all of Donetsk/);
+  await override.fill('35');
+  await override.press('Enter');
+  await expect(undoButton(page)).toHaveAttribute('aria-label', /^Undo: Russia on Donetsk region/);
+  await go(page, 'Compare');
+  const overridden = await cliLabels(page);
+  expect(overridden).not.toEqual(changed);
+  await expectCompare(page, overridden);
 });
 
 test('deleting a referenced party lists what refers to it first; Cancel changes nothing; undo restores the case byte for byte', async ({ page }) => {
@@ -138,7 +151,9 @@ test('the History panel goes back to an earlier revision; undo survives a reload
   await expect(list.locator('li').first()).toContainText('undone');
   await go(page, 'Case');
   await expect(page.getByRole('region', { name: 'Case' }).getByLabel('Title', { exact: true })).toHaveValue('Manage copy');
-  await page.getByRole('button', { name: /^Redo: / }).click();
+  // Redo: the utility override, then the new title.
+  await page.getByRole('button', { name: /^Redo: Russia on Donetsk region/ }).click();
+  await page.getByRole('button', { name: /^Redo: .*Manage copy, renamed/ }).click();
   await expect(page.getByRole('region', { name: 'Case' }).getByLabel('Title', { exact: true })).toHaveValue('Manage copy, renamed');
 
   const before = await exported(page);

@@ -58,4 +58,36 @@ test.describe('desktop app (Electron)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('Edit ▸ Undo and Redo walk the case\'s revisions', async () => {
+    if (skipReason) {
+      console.log(`[electron e2e] skipped: ${skipReason}`);
+      test.skip(true, skipReason);
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-electron-'));
+    const app = await electron.launch({ executablePath: binary!, args: [ROOT, '--db', path.join(dir, 'library.sqlite')], env: { ...process.env, XDG_CONFIG_HOME: dir } });
+    const clickEdit = (label: string) =>
+      app.evaluate(({ Menu }, label) => {
+        const edit = Menu.getApplicationMenu()!.items.find((i) => i.label === '&Edit')!;
+        (edit.submenu!.items.find((i) => i.label === label)!.click as () => void)();
+      }, label);
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(4);
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Case', exact: true }).click();
+      const title = page.getByRole('region', { name: 'Case' }).getByLabel('Title', { exact: true });
+      const before = await title.inputValue();
+      await title.fill('Renamed in the desktop app');
+      await title.press('Enter');
+      await expect(page.getByRole('button', { name: /^Undo: .*Renamed in the desktop app/ })).toBeVisible();
+      await page.getByRole('heading', { name: /^Parties/ }).click();
+      await clickEdit('Undo');
+      await expect(title).toHaveValue(before);
+      await clickEdit('Redo');
+      await expect(title).toHaveValue('Renamed in the desktop app');
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
