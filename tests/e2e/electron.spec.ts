@@ -26,15 +26,21 @@ const skipReason = !binary
   : !nativeBuilt
     ? 'better-sqlite3 has not been built for Electron yet (run `npm start` once)'
     : null;
+/** The app on a fresh library in a temp folder; skips the test, saying why, where Electron cannot run. */
+async function launch() {
+  if (skipReason) {
+    // Printed so that a skipped run says why in the test log, not only in the report's annotations.
+    console.log(`[electron e2e] skipped: ${skipReason}`);
+    test.skip(true, skipReason);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-electron-'));
+  const app = await electron.launch({ executablePath: binary!, args: [ROOT, '--db', path.join(dir, 'library.sqlite')], env: { ...process.env, XDG_CONFIG_HOME: dir } });
+  return { dir, app };
+}
+
 test.describe('desktop app (Electron)', () => {
   test('opens the default case in a secure window and scores live', async () => {
-    if (skipReason) {
-      // Printed so that a skipped run says why in the test log, not only in the report's annotations.
-      console.log(`[electron e2e] skipped: ${skipReason}`);
-      test.skip(true, skipReason);
-    }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: [ROOT, '--db', path.join(dir, 'library.sqlite')], env: { ...process.env, XDG_CONFIG_HOME: dir } });
+    const { dir, app } = await launch();
     try {
       const page = await app.firstWindow();
       await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(4);
@@ -60,12 +66,7 @@ test.describe('desktop app (Electron)', () => {
   });
 
   test('Edit ▸ Undo and Redo walk the case\'s revisions', async () => {
-    if (skipReason) {
-      console.log(`[electron e2e] skipped: ${skipReason}`);
-      test.skip(true, skipReason);
-    }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: [ROOT, '--db', path.join(dir, 'library.sqlite')], env: { ...process.env, XDG_CONFIG_HOME: dir } });
+    const { dir, app } = await launch();
     const clickEdit = (label: string) =>
       app.evaluate(({ Menu }, label) => {
         const edit = Menu.getApplicationMenu()!.items.find((i) => i.label === '&Edit')!;
