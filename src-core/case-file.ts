@@ -65,6 +65,7 @@ const positionSchema = z.strictObject({
 const scenarioSchema = z.strictObject({
   id,
   name: text(200),
+  date: date.optional(),
   description: optionalText(4000),
   terms: z.record(z.string(), z.string()),
   source: id.optional(),
@@ -366,7 +367,7 @@ export function toCaseFile(c: Case): CaseFile {
     })),
     sources: c.sources.map((s) => pick(s, ['id', 'title', 'publisher', 'url', 'date']) as Case['sources'][number]),
     positions: c.positions.map((p) => pick(p, ['party', 'issue', 'salience', 'date', 'stances', 'utilities', 'source', 'quote']) as Case['positions'][number]),
-    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'description', 'terms', 'source']) as Case['scenarios'][number]),
+    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'date', 'description', 'terms', 'source']) as Case['scenarios'][number]),
   };
 }
 

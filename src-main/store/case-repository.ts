@@ -56,7 +56,7 @@ export class CaseRepository {
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       insertPositionOption: p(`INSERT INTO position_options (position_pk, case_id, issue_id, option_id, stance, utility)
                                VALUES (?, ?, ?, ?, ?, ?)`),
-      insertScenario: p('INSERT INTO scenarios (case_id, id, ord, name, description, source_id) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertScenario: p('INSERT INTO scenarios (case_id, id, ord, name, description, source_id, date) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertTerm: p('INSERT INTO scenario_terms (case_id, scenario_id, issue_id, option_id, ord) VALUES (?, ?, ?, ?, ?)'),
       scenarioOrd: p('SELECT ord FROM scenarios WHERE case_id = ? AND id = ?').pluck(),
       nextScenarioOrd: p('SELECT coalesce(max(ord), -1) + 1 FROM scenarios WHERE case_id = ?').pluck(),
@@ -160,6 +160,7 @@ export class CaseRepository {
       scenarios: (this.stmt.scenarios.all(id) as Row[]).map((r) => ({
         id: r.id as string,
         name: r.name as string,
+        ...(r.date !== null && { date: r.date as string }),
         ...(r.description !== null && { description: r.description as string }),
         terms: termsByScenario.get(r.id as string) ?? {},
         ...(r.source_id !== null && { source: r.source_id as string }),
@@ -209,7 +210,7 @@ export class CaseRepository {
   }
 
   private writeScenario(caseId: string, sc: Scenario, ord: number): void {
-    this.stmt.insertScenario.run(caseId, sc.id, ord, sc.name, sc.description ?? null, sc.source ?? null);
+    this.stmt.insertScenario.run(caseId, sc.id, ord, sc.name, sc.description ?? null, sc.source ?? null, sc.date ?? null);
     Object.entries(sc.terms).forEach(([issueId, optionId], k) => this.stmt.insertTerm.run(caseId, sc.id, issueId, optionId, k));
   }
 

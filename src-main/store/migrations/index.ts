@@ -1,5 +1,6 @@
 // Migrations are applied in order, each in its own transaction; PRAGMA user_version records the last one applied.
 import initial from './001-initial.ts';
+import scenarioDates from './004-scenario-dates.ts';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  // 002 and 003 are reserved for work on other branches; versions only need to increase.
+  { version: 4, name: 'scenario-dates', sql: scenarioDates },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
