@@ -27,5 +27,5 @@ test('the proposals record opens from the case picker and lists its documents wi
   const chosen = donbas.options.find((o) => o.id === minsk.terms.donbas)!;
   await expect(page.getByRole('radiogroup', { name: new RegExp(`^${donbas.name}`) }).getByRole('radio', { name: chosen.label, exact: true })).toBeChecked();
   await page.getByTestId('match-chart').scrollIntoViewIfNeeded();
-  await shot(page, '12-proposals-minsk');
+  await shot(page, '14-proposals-minsk');
 });
