@@ -59,6 +59,19 @@ function canonical(x: unknown): string {
 const same = (a: unknown, b: unknown) => a === b || canonical(a) === canonical(b);
 
 function diffList<T>(a: readonly T[], b: readonly T[], key: (t: T) => string, equal: (x: T, y: T) => boolean = same): ListPatch<T> | undefined {
+  // Fast path for the usual edit: the same entities in the same places, most of them the very same objects.
+  if (a.length === b.length) {
+    const put: T[] = [];
+    let aligned = true;
+    for (let i = 0; i < a.length && aligned; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x === y) continue;
+      if (key(x) !== key(y)) aligned = false;
+      else if (!equal(x, y)) put.push(y);
+    }
+    if (aligned) return put.length ? { put } : undefined;
+  }
   const before = new Map(a.map((t) => [key(t), t]));
   const after = new Set<string>();
   const put: T[] = [];
