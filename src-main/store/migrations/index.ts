@@ -1,5 +1,6 @@
 // Migrations are applied in order, each in its own transaction; PRAGMA user_version records the last one applied.
 import initial from './001-initial.ts';
+import revisions from './002-revisions.ts';
 import scenarioDates from './004-scenario-dates.ts';
 
 export interface Migration {
@@ -10,7 +11,8 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
-  // 002 and 003 are reserved for work on other branches; versions only need to increase.
+  { version: 2, name: 'revisions', sql: revisions },
+  // 003 is reserved for work on another branch; versions only need to increase.
   { version: 4, name: 'scenario-dates', sql: scenarioDates },
 ];
 

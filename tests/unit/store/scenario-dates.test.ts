@@ -41,7 +41,7 @@ describe('migration 004: scenario dates', () => {
     const s = openService(file);
     expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const old = s.getCase({ caseId: 'old' });
-    expect(old.scenarios).toEqual([{ id: 'deal', name: 'Deal', terms: { x: 'one' } }]);
+    expect(old.scenarios.map((x) => [x.id, x.date, x.terms])).toEqual([['deal', undefined, { x: 'one' }]]);
 
     s.saveScenario({ caseId: 'old', scenario: { id: 'dated', name: 'Dated', date: '2015-02-12', terms: { x: 'one' } } });
     const after = s.getCase({ caseId: 'old' });
