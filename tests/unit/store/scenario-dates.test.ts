@@ -69,6 +69,16 @@ describe('migration 004: scenario dates', () => {
     expect(s.getCase({ caseId: 'dates' })).toEqual(c);
     expect(s.exportCase({ caseId: 'dates' }).content).toBe(serializeCase(c));
   });
+  it('keeps a date set through an edit (the granular write path) and undoes it', () => {
+    const s = openService(tempLibraryPath(), { casesDir: CASES_DIR });
+    const caseId = 'ukraine-talks-2025-08';
+    const alaska = s.getCase({ caseId }).scenarios.find((x) => x.id === 'alaska-terms')!;
+    s.edit({ caseId, edit: { op: 'putScenario', scenario: { ...alaska, date: '2025-08-15' } } });
+    expect(s.getCase({ caseId }).scenarios.find((x) => x.id === 'alaska-terms')!.date).toBe('2025-08-15');
+    expect(JSON.parse(s.exportCase({ caseId }).content).scenarios[0].date).toBe('2025-08-15');
+    s.undo({ caseId });
+    expect(s.getCase({ caseId }).scenarios.find((x) => x.id === 'alaska-terms')!.date).toBeUndefined();
+  });
 });
 
 describe('seeding order', () => {
