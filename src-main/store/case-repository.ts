@@ -42,6 +42,10 @@ export class CaseRepository {
       scenarios: p('SELECT * FROM scenarios WHERE case_id = ? ORDER BY ord'),
       terms: p(`SELECT t.scenario_id, t.issue_id, t.option_id FROM scenario_terms t
                 WHERE t.case_id = ? ORDER BY t.scenario_id, t.ord`),
+      incompatible: p('SELECT ord, reason, source_id FROM incompatible_entries WHERE case_id = ? ORDER BY ord'),
+      incompatibleTerms: p('SELECT entry_ord, issue_id, option_id FROM incompatible_terms WHERE case_id = ? ORDER BY entry_ord, rowid'),
+      insertIncompatible: p('INSERT INTO incompatible_entries (case_id, ord, reason, source_id) VALUES (?, ?, ?, ?)'),
+      insertIncompatibleTerm: p('INSERT INTO incompatible_terms (case_id, entry_ord, issue_id, option_id) VALUES (?, ?, ?, ?)'),
       deleteCase: p('DELETE FROM cases WHERE id = ?'),
       insertCase: p(`INSERT INTO cases (id, ord, title, description, as_of, u_demand, u_acceptable, u_neutral, u_oppose, u_red_line,
                        unstated_utility, created_at, updated_at)
@@ -164,7 +168,22 @@ export class CaseRepository {
         terms: termsByScenario.get(r.id as string) ?? {},
         ...(r.source_id !== null && { source: r.source_id as string }),
       })),
+      incompatible: this.readIncompatible(id),
     };
+  }
+
+  private readIncompatible(caseId: string): Case['incompatible'] {
+    const termsByEntry = new Map<number, Record<string, string>>();
+    for (const t of this.stmt.incompatibleTerms.all(caseId) as Row[]) {
+      const terms = termsByEntry.get(t.entry_ord as number) ?? {};
+      terms[t.issue_id as string] = t.option_id as string;
+      termsByEntry.set(t.entry_ord as number, terms);
+    }
+    return (this.stmt.incompatible.all(caseId) as Row[]).map((r) => ({
+      terms: termsByEntry.get(r.ord as number) ?? {},
+      reason: r.reason as string,
+      ...(r.source_id !== null && { source: r.source_id as string }),
+    }));
   }
 
   /**
@@ -206,6 +225,10 @@ export class CaseRepository {
       }
     });
     c.scenarios.forEach((sc, i) => this.writeScenario(c.id, sc, i));
+    c.incompatible.forEach((entry, i) => {
+      s.insertIncompatible.run(c.id, i, entry.reason, entry.source ?? null);
+      for (const [issueId, optionId] of Object.entries(entry.terms)) s.insertIncompatibleTerm.run(c.id, i, issueId, optionId);
+    });
   }
 
   private writeScenario(caseId: string, sc: Scenario, ord: number): void {

@@ -457,6 +457,7 @@ describe('the JSON Schema of the format', () => {
         'sources',
         'positions',
         'scenarios',
+        'incompatible',
       ].sort(),
     );
   });

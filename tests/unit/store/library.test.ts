@@ -56,9 +56,13 @@ describe('a new library', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
   });
 
-  it('numbers its migrations 1, 2, … and the last one is the latest version', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  // Numbers are reserved per feature (002 revisions, 003 incompatible terms, …), so a branch may briefly
+  // hold a gap; the order is what the migrator relies on.
+  it('numbers its migrations in increasing order from 1 and the last one is the latest version', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!)).toBe(true);
+    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
   });
 
   it('is not "created" again when reopened, and keeps WAL mode in the file', () => {
