@@ -76,7 +76,6 @@ describe('nearest equals brute force', () => {
         c.issues.forEach((issue, i) => {
           if ((seed >> i) & 1) from[issue.id] = issue.options[(seed >> (i + 3)) % issue.options.length]!.id;
         });
-        for (const [id, o] of Object.entries(k.lock ?? {})) if (o !== null && k.exclude?.[id]) delete k.exclude[id];
         const target = toAll ? 'all' : [c.parties[seed % c.parties.length]!.id];
         const report = nearestDeals(c, { ...k, from, target, top, asOf: null });
         const expected = bruteNearest(c, { ...k, from, target, asOf: null }, top);
