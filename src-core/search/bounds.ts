@@ -77,7 +77,8 @@ function maximinWeights(problem: Problem, valued: Int32Array): Float64Array {
   return best;
 }
 
-const NODE_STEPS = Number(globalThis.process?.env?.NS ?? 3);
+/** Subgradient steps per node: more cut more nodes but cost a pass over the remaining issues each. */
+const NODE_STEPS = 6;
 
 /** Euclidean projection onto the probability simplex (sort-based). */
 function projectSimplex(v: Float64Array, out: Float64Array, sorted: Float64Array): void {
