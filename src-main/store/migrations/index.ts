@@ -1,5 +1,6 @@
 // Migrations are applied in order, each in its own transaction; PRAGMA user_version records the last one applied.
 import initial from './001-initial.ts';
+import revisions from './002-revisions.ts';
 import incompatibleTerms from './003-incompatible-terms.ts';
 
 export interface Migration {
@@ -10,6 +11,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'revisions', sql: revisions },
   { version: 3, name: 'incompatible terms', sql: incompatibleTerms },
 ];
 
