@@ -32,6 +32,7 @@ async function expectBarsEqualCli(page: Page, terms: Record<string, string>) {
 }
 
 test('the best package loads into the builder in one click, and its bars equal parley score', async ({ page }) => {
+  test.setTimeout(60_000);
   await openFindDeals(page);
   await page.getByRole('button', { name: 'Find deals', exact: true }).last().click();
   const results = page.getByTestId('deal-result');
@@ -53,6 +54,7 @@ test('the best package loads into the builder in one click, and its bars equal p
 });
 
 test('constraints narrow the search: a lock, a party that must accept, and a minimum', async ({ page }) => {
+  test.setTimeout(60_000);
   await openFindDeals(page);
   await page.getByRole('checkbox', { name: /^Ukraine must accept/ }).check();
   await page.getByRole('spinbutton', { name: 'Minimum match of Russia' }).fill('75');
