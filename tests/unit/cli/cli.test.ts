@@ -175,7 +175,8 @@ describe('score', () => {
     expect(Object.keys(printed)).toEqual(['case', 'asOf', 'scenarios']);
     expect(printed.scenarios).toHaveLength(c.scenarios.length);
     for (const s of printed.scenarios) {
-      expect(Object.keys(s)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate']);
+      expect(Object.keys(s)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate', 'conflicts']);
+      expect(s.conflicts).toEqual([]); // none of the case's proposals holds an incompatible entry
       expect(Object.keys(s.aggregate).sort()).toEqual(['mean', 'nash', 'spread', 'worst']);
       expect(s.parties.map((p: { party: string }) => p.party)).toEqual(c.parties.map((p) => p.id));
       for (const p of s.parties) {
