@@ -8,11 +8,12 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { report } from './commands/report.ts';
 import { score } from './commands/score.ts';
+import { sensitivity } from './commands/sensitivity.ts';
 import { serve } from './commands/serve.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, chart, report, serve];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, sensitivity, chart, report, serve];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
