@@ -1,5 +1,4 @@
 // Robustness findings in plain words, the same in the app, the charts' text alternatives, the CLI and the PDF.
-import type { Case } from '../model.ts';
 import type { FlipPoint, FlipSide, FlipSides } from './flips.ts';
 
 export interface Names {
@@ -9,7 +8,12 @@ export interface Names {
 }
 
 /** Names from a case, with the compared scenarios' own names (the draft or an ad-hoc one may not be in the case). */
-export function namesOf(c: Pick<Case, 'parties' | 'issues'>, scenarios: readonly { id: string; name: string }[]): Names {
+interface Named {
+  id: string;
+  name: string;
+}
+
+export function namesOf(c: { parties: readonly Named[]; issues: readonly Named[] }, scenarios: readonly Named[]): Names {
   const party = new Map(c.parties.map((p) => [p.id, p.name]));
   const issue = new Map(c.issues.map((i) => [i.id, i.name]));
   const scenario = new Map(scenarios.map((s) => [s.id, s.name]));
