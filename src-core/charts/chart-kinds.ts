@@ -2,6 +2,7 @@
 
 /** The Compare view's tabs. */
 export const COMPARE_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown'] as const;
+export type CompareKind = (typeof COMPARE_KINDS)[number];
 /** The charts of a robustness analysis (DESIGN.md §12): grouped bars with p5–p95 ranges, and the flip points. */
 export const ROBUSTNESS_KINDS = ['ranges', 'tornado'] as const;
 export const CHART_KINDS = [...COMPARE_KINDS, ...ROBUSTNESS_KINDS] as const;

@@ -14,7 +14,7 @@ import { LIGHT } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
 import { tornado } from './tornado.ts';
 
-export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, COMPARE_KINDS, isRobustnessKind, MAX_COMPARED, ROBUSTNESS_KINDS, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type SortKey } from './chart-kinds.ts';
+export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, COMPARE_KINDS, isRobustnessKind, MAX_COMPARED, ROBUSTNESS_KINDS, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type CompareKind, type SortKey } from './chart-kinds.ts';
 export type { ChartOptions, ChartSettings } from './chart-frame.ts';
 
 const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown, ranges: rangeBars, tornado };

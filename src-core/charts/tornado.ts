@@ -125,7 +125,12 @@ export const tornado: ChartBuilder = {
       const cy = stacked ? top + STACKED_LABEL_H + barRowH / 2 : top + rowH / 2;
       const x0 = x(0);
       const rg = g.append('g').attr('class', 'tornado-row').attr('data-party', row.sides.party).attr('data-issue', row.sides.issue);
-      if (stacked) labelText(rg, rowLabel(row.sides, n), plot.x, top + 12, plot.width, font, true).attr('fill', theme.text);
+      if (stacked) {
+        // On its own line the name crosses the centre line: a strip of background keeps it legible.
+        const label = rowLabel(row.sides, n);
+        rg.append('rect').attr('x', plot.x - 2).attr('y', top + 1).attr('width', Math.min(textWidth(label, font, true), plot.width) + 6).attr('height', font + 4).attr('fill', theme.background);
+        labelText(rg, label, plot.x, top + 12, plot.width, font, true).attr('fill', theme.text);
+      }
       else labelText(rg, rowLabel(row.sides, n), plot.x + labelW - 8, baseline(cy, font), labelW - 10, font, true).attr('text-anchor', 'end').attr('fill', theme.text);
       for (const dir of ['down', 'up'] as const) {
         const side: FlipSide | null = row.sides[dir];

@@ -17,7 +17,8 @@ export interface RobustnessSettings {
 
 export const DEFAULT_ROBUSTNESS: Readonly<RobustnessSettings> = Object.freeze({ objective: 'maximin', samples: 2000, seed: 1, salienceJitter: 1, stanceFlip: 0.1 });
 
-export const MAX_SAMPLES = 100_000;
+/** Each sample keeps every match for the percentiles (8 bytes × scenarios × parties): 20,000 × 20 × 12 is 38 MB. */
+export const MAX_SAMPLES = 20_000;
 /** Saliences are 1–5, so a jitter of 4 already reaches every value. */
 export const MAX_JITTER = 4;
 

@@ -1,9 +1,10 @@
 // What the Compare view shows: which scenarios, which chart, and its options. Scores come from the
 // same core functions as everywhere else; exported files come from the data side (one export path
 // for the app and the CLI).
-import { MAX_COMPARED, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
+import { MAX_COMPARED, type CompareKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
 import type { Scenario } from '../../src-core/model.ts';
+import type { RobustnessSettings } from '../../src-core/robustness/settings.ts';
 import { api } from './api-client.ts';
 import { saveFile } from './files.ts';
 import type { Workspace } from './workspace.svelte.ts';
@@ -29,7 +30,7 @@ function decodeBase64(b64: string): Uint8Array {
 
 export class CompareState {
   readonly ws: Workspace;
-  kind = $state<ChartKind>('heatmap');
+  kind = $state<CompareKind>('heatmap');
   /** Chosen scenario ids, in case order; DRAFT_ID stands for the builder's current terms. */
   chosen = $state.raw<string[]>([]);
   sortBy = $state<SortKey>('worst');
@@ -92,17 +93,20 @@ export class CompareState {
     return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
   }
 
-  async exportChart(theme: 'light' | 'dark'): Promise<void> {
+  /** Exports the chart shown, or (for the robustness charts) `robust.kind` drawn from an analysis with those settings. */
+  async exportChart(theme: 'light' | 'dark', robust?: { kind: 'ranges' | 'tornado'; settings: RobustnessSettings }): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
-    await this.run(() => api.exportChart({ ...this.exportInput(), kind: this.kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario }));
+    const kind = robust?.kind ?? this.kind;
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...(robust && { robustness: { ...robust.settings } }) }));
   }
 
-  async exportReport(): Promise<void> {
+  /** The PDF report; its robustness pages use these settings (the app's), so they show what the app shows. */
+  async exportReport(robustness?: RobustnessSettings): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
-    await this.run(() => api.exportReport(this.exportInput()));
+    await this.run(() => api.exportReport({ ...this.exportInput(), ...(robustness && { robustness: { ...robustness } }) }));
   }
 
   private async run(call: () => Promise<{ fileName: string; mime: string; base64: string }>): Promise<void> {

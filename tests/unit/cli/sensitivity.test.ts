@@ -110,7 +110,7 @@ describe('parley sensitivity', () => {
   });
 
   it.each([
-    [['--samples', '0'], '--samples must be a whole number from 1 to 100000'],
+    [['--samples', '0'], '--samples must be a whole number from 1 to 20000'],
     [['--samples', 'many'], '--samples must be a whole number'],
     [['--seed=-3'], '--seed must be a whole number'],
     [['--seed', '1.5'], '--seed must be a whole number'],

@@ -54,7 +54,7 @@ describe('parley chart --kind ranges|tornado', () => {
 
   it.each([
     [['--kind', 'bars', '--samples', '100'], 2, '--samples applies to --kind ranges or tornado only'],
-    [['--kind', 'ranges', '--samples', '0'], 2, '--samples must be a whole number from 1 to 100000'],
+    [['--kind', 'ranges', '--samples', '0'], 2, '--samples must be a whole number from 1 to 20000'],
     [['--kind', 'tornado', '--objective', 'party:mars'], 1, '"mars" is not a party of case "ukraine-talks-2025-08"'],
   ])('%j exits %i: %s', async (args, code, message) => {
     const dir = tempDir();

@@ -170,7 +170,7 @@ describe('robustness analysis', () => {
     const c = defaultCase();
     expect(robustnessSettingsErrors(c, settings())).toEqual([]);
     expect(robustnessSettingsErrors(c, settings({ samples: 0, seed: -1, salienceJitter: 5, stanceFlip: 1.5, objective: 'party:nobody' }))).toEqual([
-      'samples must be a whole number from 1 to 100000',
+      'samples must be a whole number from 1 to 20000',
       `seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
       'salience jitter must be a whole number from 0 to 4',
       'stance flip must be a probability from 0 to 1',
