@@ -4,9 +4,9 @@
 import { MAX_COMPARED, type CompareKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
 import type { Scenario } from '../../src-core/model.ts';
-import type { RobustnessSettings } from '../../src-core/robustness/settings.ts';
 import { api } from './api-client.ts';
 import { saveFile } from './files.ts';
+import { robustnessChoices } from './robustness.svelte.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 export const DRAFT_ID = '__draft__';
@@ -93,20 +93,24 @@ export class CompareState {
     return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
   }
 
-  /** Exports the chart shown, or (for the robustness charts) `robust.kind` drawn from an analysis with those settings. */
-  async exportChart(theme: 'light' | 'dark', robust?: { kind: 'ranges' | 'tornado'; settings: RobustnessSettings }): Promise<void> {
+  /**
+   * Exports the chart shown — the grouped bars with their ranges when those are on — or the given robustness
+   * chart; robustness charts are drawn from an analysis with the app's settings, so they show what the app shows.
+   */
+  async exportChart(theme: 'light' | 'dark', robustKind?: 'ranges' | 'tornado'): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
-    const kind = robust?.kind ?? this.kind;
-    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...(robust && { robustness: { ...robust.settings } }) }));
+    const kind = robustKind ?? (this.kind === 'bars' && robustnessChoices.showRanges ? 'ranges' : this.kind);
+    const robustness = kind === 'ranges' || kind === 'tornado' ? { robustness: $state.snapshot(robustnessChoices.settings) } : {};
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...robustness }));
   }
 
-  /** The PDF report; its robustness pages use these settings (the app's), so they show what the app shows. */
-  async exportReport(robustness?: RobustnessSettings): Promise<void> {
+  /** The PDF report; its robustness pages use the app's settings, so they show what the app shows. */
+  async exportReport(): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
-    await this.run(() => api.exportReport({ ...this.exportInput(), ...(robustness && { robustness: { ...robustness } }) }));
+    await this.run(() => api.exportReport({ ...this.exportInput(), robustness: $state.snapshot(robustnessChoices.settings) }));
   }
 
   private async run(call: () => Promise<{ fileName: string; mime: string; base64: string }>): Promise<void> {

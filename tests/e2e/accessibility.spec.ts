@@ -15,6 +15,8 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
     test('the compare view with its How robust? panel, ranges and tornado passes an axe WCAG 2.1 AA audit', async ({ page }) => {
+      // The largest page of the app: the audit alone takes many seconds on a busy machine.
+      test.slow();
       await openBuilder(page);
       await page.getByRole('button', { name: 'Compare' }).click();
       await expect(page.getByTestId('tornado-chart')).toBeVisible();

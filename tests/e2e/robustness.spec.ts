@@ -129,6 +129,37 @@ test('the settings drive the analysis from the keyboard; a long run shows its pr
   await expect(panel.getByRole('alert')).toContainText('samples must be a whole number from 1 to 20000');
 });
 
+test('the ranges, the tornado and the report export with the app’s settings, as the CLI computes them', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openCompare(page);
+  const panel = panelOf(page);
+  await panel.getByRole('spinbutton', { name: 'Seed' }).fill('9');
+  await expect(panel.getByRole('status')).toContainText('seed 9');
+  const download = async (button: string, format: string) => {
+    await page.getByRole('combobox', { name: 'Export format' }).selectOption({ label: format });
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const file = path.join(ROOT, 'test-results', 'downloads', d.suggestedFilename());
+    await d.saveAs(file);
+    return file;
+  };
+  const cli = cliSensitivity('--seed', '9');
+  const csv = fs.readFileSync(await download('Export ranges chart…', 'CSV (the numbers)'), 'utf8').trim().split(/\r?\n/);
+  const header = csv[0]!.split(',');
+  expect(header).toEqual(expect.arrayContaining(['p5', 'p95', 'seed']));
+  const first = csv[1]!.split(',');
+  expect(Number(first[header.indexOf('p5')])).toBe(cli.scenarios[0]!.parties[0]!.p5);
+  expect(first[header.indexOf('seed')]).toBe('9');
+
+  const tornado = await download('Export flip points chart…', 'SVG (vector)');
+  for (const f of cli.flips) expect(fs.readFileSync(tornado, 'utf8')).toContain(`were ${f.to} instead of ${f.salience}`);
+  // An independent renderer draws it.
+  execFileSync('rsvg-convert', ['-o', `${tornado}.png`, tornado]);
+
+  const report = await download('Export report…', 'PDF (vector)');
+  const text = execFileSync('pdftotext', [report, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Settings: 2000 samples · seed 9 · salience jitter ±1 · stance flip 0.1 · objective maximin');
+});
+
 test.describe('at 1024 × 640', () => {
   test.use({ viewport: { width: 1024, height: 640 } });
   test('the panel and its tornado fit the window', async ({ page }) => {
