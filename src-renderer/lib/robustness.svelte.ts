@@ -55,13 +55,16 @@ export class RobustnessRun {
   ms = $state<number | null>(null);
   private worker: Worker | null = null;
   private seq = 0;
+  /** The case object the analysis is of: an edit gives the app a new one, which needs a new analysis. */
+  private caseRef: Case | null = null;
 
   /** Starts an analysis of `scenarios` unless the last one asked for was of the very same inputs. */
   request(c: Case, scenarios: readonly Scenario[], settings: RobustnessSettings, asOf: string | null, force = false): void {
     const key = JSON.stringify([c.id, asOf, scenarios.map((s) => [s.id, s.name, s.terms]), settings]);
-    if (!force && key === this.key && (this.status === 'running' || this.status === 'done')) return;
+    if (!force && key === this.key && c === this.caseRef && (this.status === 'running' || this.status === 'done')) return;
     this.stopWorker();
     this.key = key;
+    this.caseRef = c;
     this.status = 'running';
     this.done = 0;
     this.total = settings.samples;
@@ -85,7 +88,7 @@ export class RobustnessRun {
 
   /** The analysis, when it is of these inputs. */
   isFor(c: Case, scenarios: readonly Scenario[], settings: RobustnessSettings, asOf: string | null): boolean {
-    return this.status === 'done' && this.key === JSON.stringify([c.id, asOf, scenarios.map((s) => [s.id, s.name, s.terms]), settings]);
+    return this.status === 'done' && c === this.caseRef && this.key === JSON.stringify([c.id, asOf, scenarios.map((s) => [s.id, s.name, s.terms]), settings]);
   }
 
   private ensureWorker(): Worker {

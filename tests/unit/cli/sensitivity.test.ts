@@ -1,22 +1,13 @@
 // `parley sensitivity` (DESIGN.md §12), run in-process against a real library file in a temp folder.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCaseText } from '../../../src-core/case-file.ts';
 import type { Case } from '../../../src-core/model.ts';
 import { analyseRobustness } from '../../../src-core/robustness/sensitivity.ts';
-import { captureCli, type Run } from './run-cli.ts';
+import { cli as parley, ROOT } from './cli-harness.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const UKRAINE = 'data/cases/ukraine-talks-2025-08.json';
-
-let dir: string;
-beforeEach(() => void (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-sensitivity-'))));
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const parley = (...argv: string[]): Promise<Run> => captureCli(argv, { PARLEY_DB: path.join(dir, 'library.sqlite') }, ROOT);
 
 function ukraine(): Case {
   const r = parseCaseText(fs.readFileSync(path.join(ROOT, UKRAINE), 'utf8'));

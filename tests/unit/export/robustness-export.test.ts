@@ -10,20 +10,19 @@ import { analyseRobustness } from '../../../src-core/robustness/sensitivity.ts';
 import { percent } from '../../../src-core/robustness/sentences.ts';
 import { ParleyService } from '../../../src-main/service.ts';
 import { ROOT, ukraine, UKRAINE_FILE } from '../charts/chart-fixtures.ts';
-import { captureCli } from '../cli/run-cli.ts';
-import { itWithTools, parseCsv, parseSvg, pdfInfo, pdfText, tempDir } from './export-helpers.ts';
+import { cli as parley, tmp } from '../cli/cli-harness.ts';
+import { itWithTools, parseCsv, parseSvg, pdfInfo, pdfText } from './export-helpers.ts';
 
 const needTools = itWithTools(['pdfinfo', 'pdftotext']);
 const CASE = 'ukraine-talks-2025-08';
-const parley = (dir: string, ...argv: string[]) => captureCli(argv, { PARLEY_DB: path.join(dir, 'library.sqlite') }, dir);
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('parley chart --kind ranges|tornado', () => {
   it('draws the analysis the robustness flags describe, the same one `parley sensitivity` prints', async () => {
-    const dir = tempDir();
+    const dir = tmp.dir;
     const flags = ['--objective', 'mean', '--samples', '300', '--seed', '5', '--salience-jitter', '2', '--stance-flip', '0.25'];
-    expect((await parley(dir, 'chart', UKRAINE_FILE, '--kind', 'ranges', ...flags, '--out', 'r.csv')).code).toBe(0);
-    const sens = JSON.parse((await parley(dir, 'sensitivity', UKRAINE_FILE, ...flags, '--format', 'json')).stdout);
+    expect((await parley('chart', UKRAINE_FILE, '--kind', 'ranges', ...flags, '--out', path.join(dir, 'r.csv'))).code).toBe(0);
+    const sens = JSON.parse((await parley('sensitivity', UKRAINE_FILE, ...flags, '--format', 'json')).stdout);
     const [header, ...rows] = parseCsv(fs.readFileSync(path.join(dir, 'r.csv'), 'utf8'));
     const col = (row: string[], name: string) => row[header!.indexOf(name)]!;
     expect(rows).toHaveLength(16);
@@ -35,15 +34,15 @@ describe('parley chart --kind ranges|tornado', () => {
     }
     const c = ukraine();
     const data = { ...compareData(c, c.scenarios, c.asOf ?? null), robustness: analyseRobustness(c, c.scenarios, { objective: 'mean', samples: 300, seed: 5, salienceJitter: 2, stanceFlip: 0.25 }, c.asOf ?? null) };
-    expect((await parley(dir, 'chart', UKRAINE_FILE, '--kind', 'tornado', ...flags, '--out', 't.csv')).code).toBe(0);
+    expect((await parley('chart', UKRAINE_FILE, '--kind', 'tornado', ...flags, '--out', path.join(dir, 't.csv'))).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 't.csv'), 'utf8')).toBe(chartCsv('tornado', data, {}));
   });
 
   it('names the flip point the CLI reports, in words, on its bar', async () => {
-    const dir = tempDir();
-    expect((await parley(dir, 'chart', UKRAINE_FILE, '--kind', 'tornado', '--out', 't.svg')).code).toBe(0);
+    const dir = tmp.dir;
+    expect((await parley('chart', UKRAINE_FILE, '--kind', 'tornado', '--out', path.join(dir, 't.svg'))).code).toBe(0);
     const svg = fs.readFileSync(path.join(dir, 't.svg'), 'utf8');
-    const { flips } = JSON.parse((await parley(dir, 'sensitivity', UKRAINE_FILE, '--format', 'json')).stdout);
+    const { flips } = JSON.parse((await parley('sensitivity', UKRAINE_FILE, '--format', 'json')).stdout);
     expect(flips.length).toBeGreaterThan(0);
     const marked = Array.from(parseSvg(svg).querySelectorAll('.mark.flip[data-flip-point="true"]')).map((m) => {
       const row = m.parentElement!;
@@ -57,8 +56,8 @@ describe('parley chart --kind ranges|tornado', () => {
     [['--kind', 'ranges', '--samples', '0'], 2, '--samples must be a whole number from 1 to 20000'],
     [['--kind', 'tornado', '--objective', 'party:mars'], 1, '"mars" is not a party of case "ukraine-talks-2025-08"'],
   ])('%j exits %i: %s', async (args, code, message) => {
-    const dir = tempDir();
-    const r = await parley(dir, 'chart', UKRAINE_FILE, ...(args as string[]), '--out', 'x.svg');
+    const dir = tmp.dir;
+    const r = await parley('chart', UKRAINE_FILE, ...(args as string[]), '--out', path.join(dir, 'x.svg'));
     expect(r.code).toBe(code);
     expect(r.stderr.split('\n')[0]).toContain(message);
     expect(fs.existsSync(path.join(dir, 'x.svg'))).toBe(false);
@@ -67,8 +66,8 @@ describe('parley chart --kind ranges|tornado', () => {
 
 describe('the report’s robustness pages', () => {
   needTools('print the settings, the seed and the command that reproduces every figure on them', async () => {
-    const dir = tempDir();
-    const r = await parley(dir, 'report', UKRAINE_FILE, '--seed', '42', '--samples', '1500', '--stance-flip', '0.2', '--out', 'r.pdf');
+    const dir = tmp.dir;
+    const r = await parley('report', UKRAINE_FILE, '--seed', '42', '--samples', '1500', '--stance-flip', '0.2', '--out', path.join(dir, 'r.pdf'));
     expect(r.code).toBe(0);
     const text = flat(pdfText(path.join(dir, 'r.pdf')));
     expect(text).toContain('How robust are these results?');
@@ -76,7 +75,7 @@ describe('the report’s robustness pages', () => {
     // A reader runs the printed command (case file in place of the id) and gets the printed figures.
     const command = /parley sensitivity (.*?--as-of \S+)/.exec(text.replace(/ \\ /g, ' '))![1]!.split(' ');
     expect(command).toContain('--seed');
-    const rerun = await parley(dir, 'sensitivity', UKRAINE_FILE, ...command.slice(1), '--format', 'json');
+    const rerun = await parley('sensitivity', UKRAINE_FILE, ...command.slice(1), '--format', 'json');
     expect(rerun.code).toBe(0);
     const report = JSON.parse(rerun.stdout);
     expect([report.seed, report.samples, report.stanceFlip]).toEqual([42, 1500, 0.2]);
@@ -87,7 +86,7 @@ describe('the report’s robustness pages', () => {
   }, 60_000);
 
   needTools('take the app’s settings through the api', () => {
-    const dir = tempDir();
+    const dir = tmp.dir;
     const s = ParleyService.open(path.join(dir, 'library.sqlite'), { casesDir: path.join(ROOT, 'data', 'cases') });
     try {
       const input = validateInput('exportReport', { caseId: CASE, scenarioIds: ['alaska-terms', 'europe-ceasefire-first'], robustness: { objective: 'nash', samples: 400, seed: 77, salienceJitter: 0, stanceFlip: 0.3 } });
@@ -115,7 +114,7 @@ describe('the report’s robustness pages', () => {
   });
 
   it('the api refuses a party objective naming no party of the case, and says which parties there are', () => {
-    const dir = tempDir();
+    const dir = tmp.dir;
     const s = ParleyService.open(path.join(dir, 'library.sqlite'), { casesDir: path.join(ROOT, 'data', 'cases') });
     try {
       expect(() => s.exportChart({ caseId: CASE, kind: 'tornado', scenarioIds: [], format: 'svg', robustness: { objective: 'party:mars', samples: 10, seed: 1, salienceJitter: 1, stanceFlip: 0.1 } })).toThrow(
