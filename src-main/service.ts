@@ -241,10 +241,10 @@ export class ParleyService {
   }
 
   /** The comparison report (PDF) of some of the case's scenarios. */
-  exportReport({ caseId, scenarioIds, adhoc, asOf }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
+  exportReport({ caseId, scenarioIds, adhoc, asOf, robustness }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
     return guard(() => {
       const c = this.caseHistory.get(caseId);
-      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf));
+      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, robustness));
     });
   }
 

@@ -3,7 +3,7 @@
 import { scaleLinear, select, type Selection } from 'd3';
 // d3's bundle is marked side-effect free, which drops selection.transition(); import it for its side effect.
 import 'd3-transition';
-import { matchLabel, oneDecimal } from './format.ts';
+import { matchLabel, oneDecimal, wholePercent } from './format.ts';
 import { LIGHT, type ChartTheme } from './palette.ts';
 
 export interface MatchBar {
@@ -14,6 +14,8 @@ export interface MatchBar {
   reservation: number;
   redLines: string[];
   acceptable: boolean;
+  /** The p5–p95 range of the match from a robustness analysis (DESIGN.md §12), drawn across the bar when given. */
+  range?: { p5: number; p95: number } | null;
 }
 
 export interface MatchChartOptions {
@@ -78,6 +80,7 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
       g.append('rect').attr('class', 'bar').attr('width', 0).attr('x', labelWidth);
       g.append('text').attr('class', 'nobasis');
       g.append('line').attr('class', 'reservation');
+      g.append('path').attr('class', 'range').attr('aria-hidden', 'true');
       g.append('text').attr('class', 'value');
       const badge = g.append('g').attr('class', 'badge');
       badge.append('rect');
@@ -87,10 +90,10 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
 
   rows
     .attr('transform', (_d, i) => `translate(0,${MARGIN.top + i * rowHeight})`)
-    .attr('aria-label', (d) => matchLabel(d.name, d.match, d.redLines.length))
+    .attr('aria-label', (d) => matchLabel(d.name, d.match, d.redLines.length) + rangeText(d))
     .attr('data-party', (d) => d.party)
     .attr('data-match', (d) => (d.match === null ? '' : String(d.match)));
-  rows.select('title').text((d) => `${matchLabel(d.name, d.match, d.redLines.length)}; reservation ${d.reservation}${d.acceptable ? '; acceptable' : ''}${d.redLines.length ? `; red lines: ${d.redLines.join(', ')}` : ''}`);
+  rows.select('title').text((d) => `${matchLabel(d.name, d.match, d.redLines.length)}; reservation ${d.reservation}${d.acceptable ? '; acceptable' : ''}${d.redLines.length ? `; red lines: ${d.redLines.join(', ')}` : ''}${rangeText(d)}`);
 
   const midY = rowHeight / 2;
   rows
@@ -140,6 +143,15 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
     .append('title');
   rows.select('line.reservation title').text((d) => `reservation ${d.reservation}`);
 
+  const cap = barHeight * 0.4;
+  rows
+    .select('path.range')
+    .attr('display', (d) => (d.range ? null : 'none'))
+    .attr('d', (d) => (d.range ? `M${x(d.range.p5)},${midY}H${x(d.range.p95)}M${x(d.range.p5)},${midY - cap}V${midY + cap}M${x(d.range.p95)},${midY - cap}V${midY + cap}` : null))
+    .attr('stroke', theme.text)
+    .attr('stroke-width', 1.6)
+    .attr('fill', 'none');
+
   const value = rows
     .select<SVGTextElement>('text.value')
     .attr('y', midY)
@@ -164,6 +176,9 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
     .attr('font-weight', 700)
     .text((d) => `✕ ${d.redLines.length} red line${d.redLines.length === 1 ? '' : 's'}`);
 }
+
+/** "; plausible range 40–63% (p5–p95)" for a bar with a range. */
+const rangeText = (d: MatchBar) => (d.range ? `; plausible range ${wholePercent(d.range.p5)}–${wholePercent(d.range.p95)} (p5–p95)` : '');
 
 function ensure(parent: Selection<SVGSVGElement, unknown, null, undefined>, selector: string) {
   const [tag, cls] = selector.split('.') as [string, string];

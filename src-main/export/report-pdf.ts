@@ -7,9 +7,11 @@ import { defaultChartSize } from '../../src-core/charts/index.ts';
 import { compareData, type CompareData } from '../../src-core/charts/compare-data.ts';
 import { oneDecimal } from '../../src-core/charts/format.ts';
 import type { Case, Position, Scenario } from '../../src-core/model.ts';
+import type { RobustnessAnalysis } from '../../src-core/robustness/sensitivity.ts';
 import { compileCase } from '../../src-core/scoring.ts';
 import { drawSvg, finishPdf, newPdf } from './pdf-export.ts';
 import { pdfText, type FontChoice, type PdfFonts } from './pdf-fonts.ts';
+import { robustnessPages } from './report-robustness.ts';
 import { renderChart } from './svg-export.ts';
 
 const PAGE_W = 595.28;
@@ -29,9 +31,11 @@ export interface ReportOptions {
   fonts?: FontChoice;
   /** The date printed as the report's date (default: today). */
   generatedOn?: string;
+  /** A robustness analysis of the compared scenarios: it gets pages of its own, before the sources. */
+  robustness?: RobustnessAnalysis;
 }
 
-class Writer {
+export class Writer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly fonts: PdfFonts,
@@ -109,6 +113,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
   }
 
   data.scenarios.forEach((s, i) => scenarioPages(w, c, data, scenarios[i]!, i));
+  if (options.robustness) robustnessPages(w, c, { ...data, robustness: options.robustness }, options.robustness);
 
   w.newPage();
   sourcesSection(w, c, scenarios, asOf);

@@ -1,13 +1,14 @@
 // What the Compare view shows: which scenarios, which chart, and its options. Scores come from the
 // same core functions as everywhere else; exported files come from the data side (one export path
 // for the app and the CLI).
-import { MAX_COMPARED, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
+import { MAX_COMPARED, type CompareKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
 import type { FrontierReport } from '../../src-core/search/index.ts';
 import { api } from './api-client.ts';
 import { DealRunner } from './deal-runner.svelte.ts';
 import { saveFile } from './files.ts';
+import { robustnessChoices } from './robustness.svelte.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 export const DRAFT_ID = '__draft__';
@@ -31,7 +32,7 @@ function decodeBase64(b64: string): Uint8Array {
 
 export class CompareState {
   readonly ws: Workspace;
-  kind = $state<ChartKind>('heatmap');
+  kind = $state<CompareKind>('heatmap');
   /** Chosen scenario ids, in case order; DRAFT_ID stands for the builder's current terms. */
   chosen = $state.raw<string[]>([]);
   sortBy = $state<SortKey>('worst');
@@ -119,17 +120,24 @@ export class CompareState {
     return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
   }
 
-  async exportChart(theme: 'light' | 'dark'): Promise<void> {
+  /**
+   * Exports the chart shown — the grouped bars with their ranges when those are on — or the given robustness
+   * chart; robustness charts are drawn from an analysis with the app's settings, so they show what the app shows.
+   */
+  async exportChart(theme: 'light' | 'dark', robustKind?: 'ranges' | 'tornado'): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
-    await this.run(() => api.exportChart({ ...this.exportInput(), kind: this.kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario }));
+    const kind = robustKind ?? (this.kind === 'bars' && robustnessChoices.showRanges ? 'ranges' : this.kind);
+    const robustness = kind === 'ranges' || kind === 'tornado' ? { robustness: $state.snapshot(robustnessChoices.settings) } : {};
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...robustness }));
   }
 
+  /** The PDF report; its robustness pages use the app's settings, so they show what the app shows. */
   async exportReport(): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
-    await this.run(() => api.exportReport(this.exportInput()));
+    await this.run(() => api.exportReport({ ...this.exportInput(), robustness: $state.snapshot(robustnessChoices.settings) }));
   }
 
   private async run(call: () => Promise<{ fileName: string; mime: string; base64: string }>): Promise<void> {

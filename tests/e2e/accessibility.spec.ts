@@ -16,5 +16,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: "Russia's Alaska terms" }).click();
       expect(await violations(page)).toEqual([]);
     });
+    test('the compare view with its How robust? panel, ranges and tornado passes an axe WCAG 2.1 AA audit', async ({ page }) => {
+      // The largest page of the app: the audit alone takes many seconds on a busy machine.
+      test.slow();
+      await openBuilder(page);
+      await page.getByRole('button', { name: 'Compare' }).click();
+      await expect(page.getByTestId('tornado-chart')).toBeVisible();
+      await page.getByRole('checkbox', { name: /Show each match’s p5–p95 range/ }).check();
+      await page.getByRole('tab', { name: 'Grouped bars' }).click();
+      await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-kind', 'ranges');
+      expect(await violations(page)).toEqual([]);
+    });
   });
 }

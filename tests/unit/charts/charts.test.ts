@@ -18,7 +18,7 @@ import { DARK, LIGHT } from '../../../src-core/charts/palette.ts';
 import { scatterPoints } from '../../../src-core/charts/scatter.ts';
 import { fitText, textWidth } from '../../../src-core/charts/text-metrics.ts';
 import { scoreReport } from '../../../src-core/score-report.ts';
-import { bigCase, dataOf, EVIL_ISSUE, EVIL_PARTY, EVIL_SCENARIO, evilCase, svgElement, ukraine } from './chart-fixtures.ts';
+import { bigCase, dataOf, EVIL_ISSUE, EVIL_PARTY, EVIL_SCENARIO, evilCase, evilFlipCase, svgElement, ukraine } from './chart-fixtures.ts';
 
 function draw(kind: ChartKind, data: CompareData, settings: ChartSettings = {}, theme = LIGHT): SVGSVGElement {
   const svg = svgElement();
@@ -35,7 +35,10 @@ function expectedMarks(kind: ChartKind, data: CompareData, settings: ChartSettin
     case 'heatmap':
       return cells + (settings.sortBy && settings.sortBy !== 'none' ? data.scenarios.length : 0);
     case 'bars':
+    case 'ranges':
       return cells;
+    case 'tornado':
+      return (data.robustness?.sides ?? []).reduce((n, x) => n + (x.down ? 1 : 0) + (x.up ? 1 : 0), 0);
     case 'radar':
       return data.scenarios.length + data.scenarios.reduce((n, s) => n + s.parties.filter((p) => p.match !== null).length, 0);
     case 'scatter': {
@@ -106,7 +109,7 @@ function clippedTexts(svg: Element): string[] {
     .map((b) => b.text);
 }
 
-const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {} };
+const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {}, ranges: {}, tornado: {} };
 
 describe.each([
   ['the default case (4 parties × 4 scenarios)', ukraine],
@@ -268,9 +271,11 @@ describe('settings', () => {
 
 describe('user text', () => {
   const data = dataOf(evilCase());
+  // The small case has no flip point, so the tornado is drawn from one that has.
+  const flipData = dataOf(evilFlipCase());
 
   it.each(CHART_KINDS)('%s keeps markup in names as text', (kind) => {
-    const svg = draw(kind, data, kind === 'breakdown' ? { scenario: 'split' } : {});
+    const svg = draw(kind, kind === 'tornado' ? flipData : data, kind === 'breakdown' ? { scenario: 'split' } : {});
     expect(svg.querySelectorAll('script, b')).toHaveLength(0);
     const texts = Array.from(svg.querySelectorAll('text, title')).map((t) => t.textContent);
     expect(texts.some((t) => t?.includes(EVIL_PARTY))).toBe(true);

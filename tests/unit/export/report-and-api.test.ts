@@ -35,14 +35,14 @@ function writeReport(c: Case, dir: string, ids?: string[], options: Parameters<t
 }
 
 describe('parley report', () => {
-  needTools('the default case: a title page, heatmap and bars on one page, a page per scenario, then the sources', async () => {
+  needTools('the default case: a title page, heatmap and bars on one page, a page per scenario, two robustness pages, then the sources', async () => {
     const dir = tempDir();
     const r = await cli(dir, 'report', UKRAINE_FILE, '--out', 'report.pdf');
     expect(r).toEqual({ code: 0, stdout: 'wrote report.pdf\n', stderr: '' });
     const file = path.join(dir, 'report.pdf');
     const info = pdfInfo(file);
-    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 1 sources page.
-    expect(info.pages).toBe(7);
+    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 2 robustness + 1 sources page.
+    expect(info.pages).toBe(9);
     expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 842]);
     expect(info.title).toBe('Ukraine peace talks, August 2025: scenario comparison');
 
@@ -62,7 +62,7 @@ describe('parley report', () => {
     const source = c.sources[0]!;
     expect(text).toContain(source.title);
     expect(text).toContain(flat(c.positions.find((p) => p.quote)!.quote!));
-    expect(text).toContain('page 7 of 7');
+    expect(text).toContain('page 9 of 9');
   }, 60_000);
 
   needTools('chosen scenarios only, in the order given', async () => {
@@ -70,7 +70,7 @@ describe('parley report', () => {
     const r = await cli(dir, 'report', UKRAINE_FILE, '--scenario', 'us-make-the-deal', '--scenario', 'alaska-terms', '--out', 'r.pdf', '--as-of', '2025-08-16');
     expect(r.code).toBe(0);
     const file = path.join(dir, 'r.pdf');
-    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1);
+    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 2 + 1);
     const text = flat(pdfText(file));
     expect(text).toContain('Positions as of 2025-08-16');
     expect(text.indexOf('Scenario 1 of 2 US "make the deal" push')).toBeGreaterThan(0);
@@ -227,7 +227,7 @@ describe('the api', () => {
       expect(report).toMatchObject({ fileName: `${CASE}-report.pdf`, mime: 'application/pdf' });
       const file = path.join(dir, report.fileName);
       fs.writeFileSync(file, Buffer.from(report.base64, 'base64'));
-      expect(pdfInfo(file).pages).toBe(7);
+      expect(pdfInfo(file).pages).toBe(9);
 
       const reply = ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['alaska-terms', 'ukraine-conditions'], format: 'csv' }, () => {});
       expect(reply.ok).toBe(true);
