@@ -31,6 +31,9 @@ export interface ReportOptions {
   generatedOn?: string;
 }
 
+/** The title page says once what a match means, so the report's charts leave out their footnote. */
+const chartSize = (kind: ChartKind, data: CompareData, settings: ChartSettings, width?: number) => defaultChartSize(kind, data, { ...settings, footnote: false }, width);
+
 class Writer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -69,8 +72,8 @@ class Writer {
    * at the current position.
    */
   chart(kind: ChartKind, data: CompareData, settings: ChartSettings, fit: { width?: number; columnWidth?: number; maxHeight?: number } = {}): void {
-    const size = defaultChartSize(kind, data, settings, fit.width ?? CHART_PX);
-    const { svg } = renderChart(kind, data, { ...settings, ...size });
+    const size = chartSize(kind, data, settings, fit.width ?? CHART_PX);
+    const { svg } = renderChart(kind, data, { ...settings, footnote: false, ...size });
     const scale = Math.min((fit.columnWidth ?? CONTENT_W) / size.width, (fit.maxHeight ?? BOTTOM - this.doc.y) / size.height);
     drawSvg(this.doc, this.fonts, svg, MARGIN, this.doc.y, size.width * scale, size.height * scale);
     this.doc.y += size.height * scale + 14;
@@ -98,7 +101,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
 
   // The bars follow on the heatmap's page when they fit there whole, else on pages of their own.
   const perPage = barsPerPage(data);
-  const barsHeight = defaultChartSize('bars', data, {}, CHART_PX).height * CHART_SCALE;
+  const barsHeight = chartSize('bars', data, {}, CHART_PX).height * CHART_SCALE;
   const sharePage = !landscape && perPage >= data.scenarios.length && w.doc.y + 10 + barsHeight <= BOTTOM;
   if (sharePage) w.doc.y += 10;
   for (let i = 0; i < data.scenarios.length; i += perPage) {
@@ -121,7 +124,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
 export function barsPerPage(data: CompareData): number {
   const available = BOTTOM - MARGIN - 16;
   let k = 1;
-  while (k < data.scenarios.length && defaultChartSize('bars', { ...data, scenarios: data.scenarios.slice(0, k + 1) }, {}, CHART_PX).height * CHART_SCALE <= available) k++;
+  while (k < data.scenarios.length && chartSize('bars', { ...data, scenarios: data.scenarios.slice(0, k + 1) }, {}, CHART_PX).height * CHART_SCALE <= available) k++;
   return k;
 }
 
@@ -142,9 +145,11 @@ function titlePage(w: Writer, c: Case, data: CompareData, generatedOn: string): 
   w.ensure(90);
   w.text('How to read this report', 13, { bold: true, gap: 4 });
   w.text(
-    "A party's match is the salience-weighted utility (0–100) of a scenario's terms under the party's stated positions " +
-      '(DESIGN §5). A scenario is acceptable to a party when it crosses none of its red lines and the match reaches its ' +
-      'reservation. The positions and their sources are listed at the end.',
+    "A party's match (0–100%) says how well a scenario's terms meet the positions the party has stated, issue by issue, " +
+      'each issue weighted by how much it matters to that party: 100% means every issue is settled as the party demands; ' +
+      'an option it merely accepts, is neutral on or opposes counts for less, a red line least of all. ' +
+      'A scenario is acceptable to a party when it crosses none of its red lines and the match reaches its reservation, ' +
+      'the least the party would settle for. The positions and their sources are listed at the end.',
     10,
     { color: MUTED },
   );
@@ -233,7 +238,7 @@ function scenarioPages(w: Writer, c: Case, data: CompareData, scenario: Scenario
   w.doc.y += 12;
 
   // The breakdown goes below when it fits at a readable size, else on a page of its own.
-  const size = defaultChartSize('breakdown', data, { scenario: scored.id }, CHART_PX);
+  const size = chartSize('breakdown', data, { scenario: scored.id }, CHART_PX);
   if ((BOTTOM - w.doc.y) / size.height < CHART_SCALE * 0.75) w.newPage();
   w.chart('breakdown', data, { scenario: scored.id, idPrefix: `breakdown-${index}` });
 }

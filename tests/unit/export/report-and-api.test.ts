@@ -63,6 +63,10 @@ describe('parley report', () => {
     expect(text).toContain(source.title);
     expect(text).toContain(flat(c.positions.find((p) => p.quote)!.quote!));
     expect(text).toContain('page 7 of 7');
+    // The reader is told in words what a match is, never pointed at a design document.
+    expect(text).toContain("A party's match (0–100%) says how well a scenario's terms meet the positions the party has stated");
+    expect(text).toContain('100% means every issue is settled as the party demands');
+    expect(text).not.toMatch(/DESIGN|§/);
   }, 60_000);
 
   needTools('chosen scenarios only, in the order given', async () => {
