@@ -54,7 +54,14 @@ export const apiInputs = {
     theme: z.enum(['light', 'dark']).optional(),
     asOf: asOfInput,
   }),
-  exportReport: z.strictObject({ caseId: id, scenarioIds: scenarioIdsInput, adhoc: adhocInput.optional(), asOf: asOfInput }),
+  exportReport: z.strictObject({
+    caseId: id,
+    scenarioIds: scenarioIdsInput,
+    adhoc: adhocInput.optional(),
+    asOf: asOfInput,
+    /** The date printed on the report (default: the case's as-of date). */
+    date: z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').optional(),
+  }),
 } as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
 
 export type ApiMethod = keyof typeof apiInputs;

@@ -111,10 +111,10 @@ export class ParleyService {
   }
 
   /** The comparison report (PDF) of some of the case's scenarios. */
-  exportReport({ caseId, scenarioIds, adhoc, asOf }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
+  exportReport({ caseId, scenarioIds, adhoc, asOf, date }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
     return guard(() => {
       const c = this.repo.get(caseId);
-      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf));
+      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, date === undefined ? {} : { date }));
     });
   }
 

@@ -7,7 +7,7 @@ import { themeByName } from '../../src-core/charts/palette.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
 import { svgToPdf } from './pdf-export.ts';
 import { svgToPng, type PngScale } from './png-export.ts';
-import { renderReportPdf } from './report-pdf.ts';
+import { renderReportPdf, type ReportOptions } from './report-pdf.ts';
 import { renderChart } from './svg-export.ts';
 
 /** The largest image a PNG export renders (width × height × scale²): about 250 MB of pixels. */
@@ -102,6 +102,6 @@ function chartFileName(c: Case, kind: ChartKind, format: ChartFormat, settings: 
   return `${name}.${format}`;
 }
 
-export function reportFile(c: Case, scenarios: readonly Scenario[], asOf: string | null): RenderedFile {
-  return { fileName: `${c.id}-report.pdf`, mime: MIME.pdf, data: renderReportPdf(c, scenarios, asOf) };
+export function reportFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, options: ReportOptions = {}): RenderedFile {
+  return { fileName: `${c.id}-report.pdf`, mime: MIME.pdf, data: renderReportPdf(c, scenarios, asOf, options) };
 }

@@ -27,8 +27,11 @@ const LINK = '#0b57a3';
 export interface ReportOptions {
   /** Fonts to embed (default DejaVu Sans when installed); 'helvetica' is what a system without DejaVu gets. */
   fonts?: FontChoice;
-  /** The date printed as the report's date (default: today). */
-  generatedOn?: string;
+  /**
+   * The report's date (default: the case's as-of date, else the date of the positions it shows). Never
+   * today's: the same case and scenarios give the same file whenever it is made.
+   */
+  date?: string;
 }
 
 /** The title page says once what a match means, so the report's charts leave out their footnote. */
@@ -85,7 +88,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
   const { doc, fonts } = newPdf({ size: [PAGE_W, PAGE_H], margin: MARGIN, bufferPages: true, title: `${c.title}: scenario comparison`, ...(options.fonts && { fonts: options.fonts }) });
   const w = new Writer(doc, fonts);
 
-  titlePage(w, c, data, options.generatedOn ?? new Date().toISOString().slice(0, 10));
+  titlePage(w, c, data, options.date ?? c.asOf ?? asOf ?? undefined);
 
   // With many parties the heatmap's cells would be too narrow in the text column: it gets a landscape
   // page, laid out at its own default width.
@@ -128,13 +131,13 @@ export function barsPerPage(data: CompareData): number {
   return k;
 }
 
-function titlePage(w: Writer, c: Case, data: CompareData, generatedOn: string): void {
+function titlePage(w: Writer, c: Case, data: CompareData, date: string | undefined): void {
   w.doc.y = MARGIN + 40;
   w.text('Parley · scenario comparison', 10, { color: MUTED, gap: 10 });
   w.text(c.title, 26, { bold: true, gap: 8 });
   if (c.description) w.text(c.description, 11, { color: MUTED, gap: 10 });
   w.text(data.asOf ? `Positions as of ${data.asOf}` : 'Latest positions (no as-of date)', 12, { gap: 2 });
-  w.text(`Report generated on ${generatedOn} · case ${c.id}`, 9, { color: MUTED, gap: 24 });
+  w.text(`${date ? `Report dated ${date} · ` : ''}case ${c.id}`, 9, { color: MUTED, gap: 24 });
 
   w.text(`Scenarios compared (${data.scenarios.length})`, 13, { bold: true, gap: 4 });
   columns(w, data.scenarios.map((s, i) => `${i + 1}. ${s.name}`));
