@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeCase } from '../../../src-core/case-file.ts';
 import { compareData } from '../../../src-core/charts/compare-data.ts';
@@ -13,6 +14,7 @@ const CLI_DEFAULTS: ChartSettings = { sortBy: 'worst' };
 import { scoreReport } from '../../../src-core/score-report.ts';
 import { runCli } from '../../../src-main/cli/main.ts';
 import { svgToPdf } from '../../../src-main/export/pdf-export.ts';
+import { pngFonts, svgToPng } from '../../../src-main/export/png-export.ts';
 import { renderChart } from '../../../src-main/export/svg-export.ts';
 import { bigCase, dataOf, EVIL_ISSUE, EVIL_PARTY, EVIL_SCENARIO, evilCase, ROOT, ukraine, UKRAINE_FILE } from '../charts/chart-fixtures.ts';
 import { decodePng, itWithTools, inkShare, parseCsv, parseSvg, pdfInfo, pdfText, pngSize, resvgRender, rsvgRender, tempDir } from './export-helpers.ts';
@@ -204,6 +206,22 @@ describe('names with markup, ampersands and quotes', () => {
     expect(text).toContain('<script>alert(');
     if (kind === 'bars' || kind === 'scatter') expect(text).toContain(EVIL_PARTY);
     if (kind === 'bars' || kind === 'heatmap') expect(text).toContain(EVIL_SCENARIO);
+  });
+});
+
+describe('PNG fonts', () => {
+  it('draws Latin, Cyrillic and ✕ with the DejaVu files alone, and loads the system fonts for other scripts', () => {
+    expect(pngFonts('<text>Україна ✕ Ελλάδα – “quoted”</text>')).toEqual({ loadSystemFonts: false, fontFiles: [expect.stringMatching(/DejaVuSans\.ttf$/), expect.stringMatching(/DejaVuSans-Bold\.ttf$/)] });
+    expect(pngFonts('<text>中国</text>')).toEqual({ loadSystemFonts: true });
+    expect(pngFonts('<text>مصر</text>')).toEqual({ loadSystemFonts: true });
+  });
+
+  it('gives the very pixels resvg draws with every system font loaded', () => {
+    const { svg } = renderChart('bars', dataOf(ukraine()));
+    const fast = decodePng(svgToPng(svg, 2));
+    const r = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }, shapeRendering: 2, textRendering: 1 }).render();
+    expect([fast.width, fast.height]).toEqual([r.width, r.height]);
+    expect(Buffer.from(fast.pixels).equals(Buffer.from(r.pixels))).toBe(true);
   });
 });
 
