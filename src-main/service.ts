@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { ApiError, type ApiInput, type ApiOutputs, type ApiMethod } from '../src-core/api.ts';
 import { parseCaseText, parseCase, serializeCase, toCaseFile, CaseFileInvalid } from '../src-core/case-file.ts';
 import type { Case } from '../src-core/model.ts';
-import { chartFile, compareScenarios, reportFile, type RenderedFile } from './export/export-files.ts';
+import { compareScenarios } from './export/export-files.ts';
+import type { ExportJob } from './export/export-jobs.ts';
+import { ExportThread } from './export/export-thread.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './store/case-repository.ts';
 import { openLibrary, readMeta, writeMeta, type OpenOptions } from './store/library.ts';
 import { seedLibrary } from './store/seed.ts';
@@ -12,6 +14,8 @@ import { seedLibrary } from './store/seed.ts';
 export interface ServiceOptions extends OpenOptions {
   /** Folder of shipped case files to seed a new library with. */
   casesDir?: string;
+  /** Where charts and reports are rendered (default: a worker thread, started by the first export). */
+  exports?: ExportThread;
 }
 
 export class ParleyService {
@@ -19,17 +23,19 @@ export class ParleyService {
   readonly repo: CaseRepository;
   readonly path: string;
   readonly setAside: string | undefined;
+  private readonly exports: ExportThread;
 
-  private constructor(db: Database.Database, file: string, setAside: string | undefined) {
+  private constructor(db: Database.Database, file: string, setAside: string | undefined, exports: ExportThread) {
     this.db = db;
     this.repo = new CaseRepository(db);
     this.path = file;
     this.setAside = setAside;
+    this.exports = exports;
   }
 
   static open(file: string, options: ServiceOptions = {}): ParleyService {
     const opened = openLibrary(file, options);
-    const service = new ParleyService(opened.db, opened.path, opened.setAside);
+    const service = new ParleyService(opened.db, opened.path, opened.setAside, options.exports ?? new ExportThread());
     // Seeding is recorded only once it has succeeded, so a failed first run is retried next time.
     if (options.casesDir && readMeta(opened.db, 'seeded') === undefined) {
       try {
@@ -44,6 +50,7 @@ export class ParleyService {
   }
 
   close(): void {
+    void this.exports.close();
     if (this.db.open) this.db.close();
   }
 
@@ -102,30 +109,33 @@ export class ParleyService {
     return guard(() => ({ fileName: `${caseId}.json`, content: serializeCase(this.repo.get(caseId)) }));
   }
 
-  /** A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or CSV. */
-  exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): ApiOutputs['exportChart'] {
-    return guard(() => {
+  /**
+   * A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or
+   * CSV, rendered in the export worker so that other calls are answered meanwhile.
+   */
+  async exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): Promise<ApiOutputs['exportChart']> {
+    const job = guard((): ExportJob => {
       const c = this.repo.get(caseId);
-      return encodeFile(chartFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, request));
+      return { kind: 'chart', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, request };
     });
+    return this.exports.run(job);
   }
 
-  /** The comparison report (PDF) of some of the case's scenarios. */
-  exportReport({ caseId, scenarioIds, adhoc, asOf, date }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
-    return guard(() => {
+  /** The comparison report (PDF) of some of the case's scenarios, rendered in the export worker. */
+  async exportReport({ caseId, scenarioIds, adhoc, asOf, date }: ApiInput<'exportReport'>): Promise<ApiOutputs['exportReport']> {
+    const job = guard((): ExportJob => {
       const c = this.repo.get(caseId);
-      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, date === undefined ? {} : { date }));
+      return { kind: 'report', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, options: date === undefined ? {} : { date } };
     });
+    return this.exports.run(job);
   }
 
   /** Dispatch by method name, for transports; the input must already be validated. */
-  call<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutputs[M] {
-    const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M];
+  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+    const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
     return fn.call(this, input);
   }
 }
-
-const encodeFile = (f: RenderedFile): ApiOutputs['exportChart'] => ({ fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64') });
 
 /** Maps store and validation errors onto the api's error codes. */
 function guard<T>(fn: () => T): T {
