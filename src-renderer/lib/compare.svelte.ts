@@ -37,6 +37,8 @@ export class CompareState {
   yParty = $state<string | null>(null);
   breakdownScenario = $state<string | null>(null);
   format = $state<ExportFormat>('png-2');
+  /** Exported charts are light (ready for a printed report) unless dark is chosen, whatever the app's theme. */
+  exportTheme = $state<'light' | 'dark'>('light');
   exporting = $state(false);
   private chosenFor: string | null = null;
 
@@ -92,12 +94,12 @@ export class CompareState {
     return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
   }
 
-  async exportChart(theme: 'light' | 'dark'): Promise<void> {
+  async exportChart(): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
-    await this.run(() => api.exportChart({ ...this.exportInput(), kind: this.kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario }));
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind: this.kind, format, scale, theme: this.exportTheme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario }));
   }
 
   async exportReport(): Promise<void> {
