@@ -1,6 +1,7 @@
 // SVG → PNG with resvg (no browser): exactly width × scale by height × scale pixels, with the system's fonts.
 import { dejavuFiles } from './dejavu-fonts.ts';
 import { ResvgClass } from './native-modules.ts';
+import { shapeTextOnce } from './png-text.ts';
 
 export type PngScale = 1 | 2 | 3;
 
@@ -29,11 +30,8 @@ export function pngFonts(svg: string): { loadSystemFonts: boolean; fontFiles?: s
 export function svgToPng(svg: string, scale: PngScale = 1): Buffer {
   const Resvg = ResvgClass();
   const lean = svg.replace(TOOLTIPS, '').replace(FONT_STACK, 'font-family="DejaVu Sans"');
-  const resvg = new Resvg(lean, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { ...pngFonts(lean), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    shapeRendering: 2,
-    textRendering: 1,
-  });
+  const font = { ...pngFonts(lean), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+  const shaped = shapeTextOnce(lean, (helper) => new Resvg(helper, { font }).toString());
+  const resvg = new Resvg(shaped, { fitTo: { mode: 'zoom', value: scale }, font, shapeRendering: 2, textRendering: 1 });
   return resvg.render().asPng();
 }
