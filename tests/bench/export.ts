@@ -1,15 +1,20 @@
 // Benchmarks of chart and report export (not tests: they print figures and never fail).
 // `npm run bench:export` bundles this file with esbuild into out/bench/export.mjs (tests/bench/run.mjs) and runs it.
 // For each case and chart kind: the CLI export run in-process (runCli, median of several runs after a warm-up),
-// and the whole command in a fresh process (node bin/parley.js …), beside the targets of issue 4.
+// and the whole command in a fresh process (node bin/parley.js …), beside the targets of issue 4; then how
+// fast the api answers (HTTP, as under `parley serve`) while a 12 × 20 report renders in the export worker.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serializeCase } from '../../src-core/case-file.ts';
 import { CHART_KINDS } from '../../src-core/charts/index.ts';
+import type { Case } from '../../src-core/model.ts';
 import { runCli } from '../../src-main/cli/main.ts';
+import { startServer } from '../../src-main/server/http-server.ts';
+import { ParleyService } from '../../src-main/service.ts';
 import { generateCase } from '../fixtures/generate-case.ts';
 
 // This file and its bundle (out/bench/export.mjs) both sit two folders below the repository root.
@@ -60,6 +65,41 @@ function wholeCommand(argv: string[], cwd: string): number {
   return took;
 }
 
+/** listCases over HTTP, again and again, while the report renders in the worker; and how late the server's event loop ran. */
+async function responsiveness(c: Case, dir: string): Promise<void> {
+  const service = ParleyService.open(path.join(dir, 'responsive.sqlite'));
+  const server = await startServer({ service, staticDir: dir });
+  const call = async (method: string, input: unknown) => {
+    const res = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  try {
+    await call('importCase', { content: serializeCase(c) });
+    await call('exportChart', { caseId: c.id, kind: 'bars', scenarioIds: [], format: 'csv' });
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const start = performance.now();
+    let reportMs = 0;
+    const report = call('exportReport', { caseId: c.id, scenarioIds: [] }).then(() => (reportMs = performance.now() - start));
+    const answers: number[] = [];
+    while (reportMs === 0) {
+      const t = performance.now();
+      await call('listCases', {});
+      if (reportMs === 0) answers.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await report;
+    loop.disable();
+    answers.sort((a, b) => a - b);
+    console.log(`api while a ${c.parties.length} × ${c.scenarios.length} report renders in the export worker (target: other calls < 100 ms)`);
+    console.log(`report ${ms(reportMs)} ms · listCases answered ${answers.length} times meanwhile: median ${ms(median(answers))} ms, slowest ${ms(answers.at(-1) ?? NaN)} ms · event loop delay max ${ms(loop.max / 1e6)} ms`);
+  } finally {
+    await server.close();
+    service.close();
+  }
+}
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-export-'));
 try {
   console.log(`Parley export benchmarks — Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}`);
@@ -99,6 +139,7 @@ try {
     for (const r of rows) console.log(line(r));
     console.log('');
   }
+  await responsiveness(big, tmp);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
