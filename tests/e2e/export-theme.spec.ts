@@ -32,6 +32,8 @@ test.describe('with the OS in dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
   test('exports are light by default, and dark when chosen', async ({ page }) => {
+    // Six exports, each downloaded and checked with a real tool.
+    test.setTimeout(90_000);
     await openBuilder(page);
     await page.getByRole('button', { name: 'Compare' }).click();
     const chart = page.getByTestId('compare-chart');
