@@ -67,6 +67,7 @@ export const positionSchema = z.strictObject({
 export const scenarioSchema = z.strictObject({
   id,
   name: text(200),
+  date: date.optional(),
   description: optionalText(4000),
   terms: z.record(z.string(), z.string()),
   source: id.optional(),
@@ -405,7 +406,7 @@ export function toCaseFile(c: Case): CaseFile {
     })),
     sources: c.sources.map((s) => pick(s, ['id', 'title', 'publisher', 'url', 'date']) as Case['sources'][number]),
     positions: c.positions.map((p) => pick(p, ['party', 'issue', 'salience', 'date', 'stances', 'utilities', 'source', 'quote']) as Case['positions'][number]),
-    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'description', 'terms', 'source']) as Case['scenarios'][number]),
+    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'date', 'description', 'terms', 'source']) as Case['scenarios'][number]),
   };
 }
 

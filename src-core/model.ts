@@ -68,6 +68,8 @@ export interface Position {
 export interface Scenario {
   id: string;
   name: string;
+  /** `YYYY-MM-DD`: when the document was tabled; absent for scenarios built in the app. */
+  date?: string;
   description?: string;
   /** issue id → option id; an issue left out is "not addressed". */
   terms: Record<string, string>;

@@ -57,7 +57,7 @@ export class CaseRepository {
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       insertPositionOption: p(`INSERT INTO position_options (position_pk, case_id, issue_id, option_id, stance, utility)
                                VALUES (?, ?, ?, ?, ?, ?)`),
-      insertScenario: p('INSERT INTO scenarios (case_id, id, ord, name, description, source_id, saved) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertScenario: p('INSERT INTO scenarios (case_id, id, ord, name, description, source_id, saved, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       insertTerm: p('INSERT INTO scenario_terms (case_id, scenario_id, issue_id, option_id, ord) VALUES (?, ?, ?, ?, ?)'),
     };
   }
@@ -156,6 +156,7 @@ export class CaseRepository {
       scenarios: (this.stmt.scenarios.all(id) as Row[]).map((r) => ({
         id: r.id as string,
         name: r.name as string,
+        ...(r.date !== null && { date: r.date as string }),
         ...(r.description !== null && { description: r.description as string }),
         terms: termsByScenario.get(r.id as string) ?? {},
         ...(r.source_id !== null && { source: r.source_id as string }),
@@ -201,7 +202,7 @@ export class CaseRepository {
   }
 
   private writeScenario(caseId: string, sc: Scenario, ord: number): void {
-    this.stmt.insertScenario.run(caseId, sc.id, ord, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0);
+    this.stmt.insertScenario.run(caseId, sc.id, ord, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0, sc.date ?? null);
     Object.entries(sc.terms).forEach(([issueId, optionId], k) => this.stmt.insertTerm.run(caseId, sc.id, issueId, optionId, k));
   }
 

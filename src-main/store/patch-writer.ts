@@ -45,7 +45,7 @@ export class PatchWriter {
     this.issues = listStatements(db, 'issues', ['case_id'], ['name', 'description', 'status_quo']);
     this.options = listStatements(db, 'options', ['case_id', 'issue_id'], ['label', 'description']);
     this.sources = listStatements(db, 'sources', ['case_id'], ['title', 'publisher', 'url', 'date']);
-    this.scenarios = listStatements(db, 'scenarios', ['case_id'], ['name', 'description', 'source_id', 'saved']);
+    this.scenarios = listStatements(db, 'scenarios', ['case_id'], ['name', 'description', 'source_id', 'saved', 'date']);
     this.s = {
       updateCase: p(`UPDATE cases SET title = @title, description = @description, as_of = @asOf, u_demand = @demand,
                        u_acceptable = @acceptable, u_neutral = @neutral, u_oppose = @oppose, u_red_line = @red_line,
@@ -92,7 +92,7 @@ export class PatchWriter {
     for (const [issueId, o] of Object.entries(patch.options ?? {})) this.list(o, options, [caseId, issueId], (x) => [x.id, x.label, x.description ?? null]);
     this.list(patch.sources, sources, [caseId], (x) => [x.id, x.title, x.publisher ?? null, x.url ?? null, x.date ?? null]);
     this.positions(caseId, patch.positions);
-    this.list(patch.scenarios, scenarios, [caseId], (sc) => [sc.id, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0], (sc) => this.terms(caseId, sc));
+    this.list(patch.scenarios, scenarios, [caseId], (sc) => [sc.id, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0, sc.date ?? null], (sc) => this.terms(caseId, sc));
   }
 
   /**

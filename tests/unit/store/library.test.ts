@@ -56,9 +56,12 @@ describe('a new library', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
   });
 
-  it('numbers its migrations 1, 2, … and the last one is the latest version', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  it('numbers its migrations from 1 upwards, in order, and the last one is the latest version', () => {
+    // Numbers are reserved per feature branch, so a branch may lack some until the others are merged.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
+    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
   });
 
   it('is not "created" again when reopened, and keeps WAL mode in the file', () => {
