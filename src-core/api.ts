@@ -70,7 +70,15 @@ export const apiInputs = {
     asOf: asOfInput,
     robustness: robustnessInput.optional(),
   }),
-  exportReport: z.strictObject({ caseId: id, scenarioIds: scenarioIdsInput, adhoc: adhocInput.optional(), asOf: asOfInput, robustness: robustnessInput.optional() }),
+  exportReport: z.strictObject({
+    caseId: id,
+    scenarioIds: scenarioIdsInput,
+    adhoc: adhocInput.optional(),
+    asOf: asOfInput,
+    /** The date printed on the report (default: the case's as-of date). */
+    date: z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').optional(),
+    robustness: robustnessInput.optional(),
+  }),
   edit: z.strictObject({ caseId: id, edit: editSchema }),
   undo: z.strictObject({ caseId: id }),
   redo: z.strictObject({ caseId: id }),

@@ -9,7 +9,9 @@ import { DEFAULT_STANCE_UTILITIES, DEFAULT_UNSTATED_UTILITY, type Case } from '.
 import { formatCsvError, positionsFromCsv, positionsToCsv } from '../src-core/positions-csv.ts';
 import { planScenarioImport, serializeScenarios } from '../src-core/scenario-file.ts';
 import { slugId } from '../src-core/slug.ts';
-import { chartFile, compareScenarios, reportFile, type RenderedFile } from './export/export-files.ts';
+import { compareScenarios } from './export/export-files.ts';
+import type { ExportJob } from './export/export-jobs.ts';
+import { ExportThread } from './export/export-thread.ts';
 import { CaseHistory } from './store/case-history.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './store/case-repository.ts';
 import { openLibrary, readMeta, writeMeta, type OpenOptions } from './store/library.ts';
@@ -18,6 +20,8 @@ import { seedLibrary } from './store/seed.ts';
 export interface ServiceOptions extends OpenOptions {
   /** Folder of shipped case files to seed a new library with. */
   casesDir?: string;
+  /** Where charts and reports are rendered (default: a worker thread, started by the first export). */
+  exports?: ExportThread;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -28,18 +32,20 @@ export class ParleyService {
   readonly caseHistory: CaseHistory;
   readonly path: string;
   readonly setAside: string | undefined;
+  private readonly exports: ExportThread;
 
-  private constructor(db: Database.Database, file: string, setAside: string | undefined) {
+  private constructor(db: Database.Database, file: string, setAside: string | undefined, exports: ExportThread) {
     this.db = db;
     this.repo = new CaseRepository(db);
     this.caseHistory = new CaseHistory(db, this.repo);
     this.path = file;
     this.setAside = setAside;
+    this.exports = exports;
   }
 
   static open(file: string, options: ServiceOptions = {}): ParleyService {
     const opened = openLibrary(file, options);
-    const service = new ParleyService(opened.db, opened.path, opened.setAside);
+    const service = new ParleyService(opened.db, opened.path, opened.setAside, options.exports ?? new ExportThread());
     // Seeding is recorded only once it has succeeded, so a failed first run is retried next time.
     // Shipped cases are not revisions: undo never removes them.
     if (options.casesDir && readMeta(opened.db, 'seeded') === undefined) {
@@ -55,6 +61,7 @@ export class ParleyService {
   }
 
   close(): void {
+    void this.exports.close();
     if (this.db.open) this.db.close();
   }
 
@@ -232,30 +239,33 @@ export class ParleyService {
     });
   }
 
-  /** A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or CSV. */
-  exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): ApiOutputs['exportChart'] {
-    return guard(() => {
+  /**
+   * A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or
+   * CSV, rendered in the export worker so that other calls are answered meanwhile.
+   */
+  async exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): Promise<ApiOutputs['exportChart']> {
+    const job = guard((): ExportJob => {
       const c = this.caseHistory.get(caseId);
-      return encodeFile(chartFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, request));
+      return { kind: 'chart', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, request };
     });
+    return this.exports.run(job);
   }
 
-  /** The comparison report (PDF) of some of the case's scenarios. */
-  exportReport({ caseId, scenarioIds, adhoc, asOf, robustness }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
-    return guard(() => {
+  /** The comparison report (PDF) of some of the case's scenarios, rendered in the export worker. */
+  async exportReport({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportReport'>): Promise<ApiOutputs['exportReport']> {
+    const job = guard((): ExportJob => {
       const c = this.caseHistory.get(caseId);
-      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, robustness));
+      return { kind: 'report', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, request };
     });
+    return this.exports.run(job);
   }
 
   /** Dispatch by method name, for transports; the input must already be validated. */
-  call<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutputs[M] {
-    const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M];
+  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+    const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
     return fn.call(this, input);
   }
 }
-
-const encodeFile = (f: RenderedFile): ApiOutputs['exportChart'] => ({ fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64') });
 
 function notFound(message: string): never {
   throw new NotFoundError(message);

@@ -5,21 +5,41 @@
 import { scaleLinear } from 'd3';
 import type { CsvValue } from '../csv.ts';
 import type { PartyRobustness } from '../robustness/sampler.ts';
-import { baseline, labelText, type ChartBuilder, type Group } from './chart-frame.ts';
+import { baseline, linesIn, wrappedLabel, type ChartBuilder, type Group } from './chart-frame.ts';
 import type { CompareData } from './compare-data.ts';
 import { oneDecimal, scenarioMatchLabel } from './format.ts';
-import { fitText, textWidth } from './text-metrics.ts';
+import { lineHeight, textWidth, wrapText } from './text-metrics.ts';
 
 const AXIS_H = 22;
 const GROUP_HEADER = 20;
+const HEADER_FONT = 12;
 const GROUP_GAP = 10;
 const VALUE_W = 74;
 const TICKS = [0, 25, 50, 75, 100];
+/** A party row tall enough for its name on two lines in the largest type (11 px). */
+const TWO_LINE_ROW = 2 * lineHeight(11);
 
 function partyLabelWidth(names: readonly string[], font: number, plotW: number): number {
   const longest = Math.max(0, ...names.map((n) => textWidth(n, font)));
   return Math.max(70, Math.min(longest + 12, 180, plotW * 0.3));
 }
+
+const barFont = (rowH: number) => Math.max(8, Math.min(11, Math.floor(rowH - 3)));
+
+/** Each scenario's header height: its name on one line, or on two when the plot is too narrow for it. */
+const headerHeights = (data: CompareData, plotW: number) =>
+  data.scenarios.map((s) => GROUP_HEADER + (wrapText(s.name, plotW, HEADER_FONT, true).lines.length - 1) * lineHeight(HEADER_FONT));
+
+/** The preferred row height: taller when some party's name needs two lines beside its bar. */
+function preferredRow(data: CompareData, plotW: number): number {
+  const rowH = data.parties.length <= 6 ? 21 : 14;
+  const names = data.parties.map((p) => p.name);
+  const font = barFont(rowH);
+  const labelW = partyLabelWidth(names, font, plotW);
+  return names.some((n) => textWidth(n, font) > labelW - 10) ? TWO_LINE_ROW : rowH;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Each scenario's per-party figures of the data's robustness analysis, by scenario id. */
 function rangesOf(data: CompareData): Map<string, PartyRobustness[]> {
@@ -47,27 +67,30 @@ function barsChart(withRanges: boolean): ChartBuilder {
       ];
     },
 
-    plotSize(data) {
+    plotSize(data, _settings, plotWidth) {
       const nP = data.parties.length;
       const nS = Math.max(1, data.scenarios.length);
-      const rowH = nP <= 6 ? 21 : 14;
-      const labelW = partyLabelWidth(data.parties.map((p) => p.name), rowH >= 18 ? 11 : 10, 900);
-      return { width: labelW + 540 + VALUE_W, height: AXIS_H + nS * (GROUP_HEADER + nP * rowH) + (nS - 1) * GROUP_GAP };
+      const names = data.parties.map((p) => p.name);
+      const width = plotWidth ?? partyLabelWidth(names, barFont(data.parties.length <= 6 ? 21 : 14), 900) + 540 + VALUE_W;
+      const headers = data.scenarios.length ? sum(headerHeights(data, width)) : GROUP_HEADER;
+      return { width, height: AXIS_H + headers + nS * nP * preferredRow(data, width) + (nS - 1) * GROUP_GAP };
     },
 
     draw(plot, data, options) {
       const { theme } = options;
       const nP = data.parties.length;
       const nS = data.scenarios.length;
-      const avail = plot.height - AXIS_H - nS * GROUP_HEADER - (nS - 1) * GROUP_GAP;
+      const headers = headerHeights(data, plot.width);
+      const avail = plot.height - AXIS_H - sum(headers) - (nS - 1) * GROUP_GAP;
       const rowH = Math.max(6, Math.min(28, avail / (nS * nP)));
       const barH = Math.max(3, Math.round(rowH * 0.74));
-      const font = Math.max(8, Math.min(11, Math.floor(rowH - 3)));
+      const font = barFont(rowH);
+      const nameLines = linesIn(rowH, font);
       const labelW = partyLabelWidth(data.parties.map((p) => p.name), font, plot.width);
       const x0 = plot.x + labelW;
       const x = scaleLinear().domain([0, 100]).range([x0, plot.x + plot.width - VALUE_W]);
       const g = plot.g;
-      const bottom = plot.y + AXIS_H + nS * (GROUP_HEADER + nP * rowH) + (nS - 1) * GROUP_GAP;
+      const bottom = plot.y + AXIS_H + sum(headers) + nS * nP * rowH + (nS - 1) * GROUP_GAP;
       const ranges = withRanges ? rangesOf(data) : new Map<string, PartyRobustness[]>();
 
       const axis = g.append('g').attr('class', 'axis').attr('aria-hidden', 'true');
@@ -77,19 +100,18 @@ function barsChart(withRanges: boolean): ChartBuilder {
       }
 
       let y = plot.y + AXIS_H;
-      data.scenarios.forEach((s) => {
+      data.scenarios.forEach((s, i) => {
         const group = g.append('g').attr('class', 'bar-group').attr('data-scenario', s.id);
-        labelText(group, s.name, plot.x, baseline(y + GROUP_HEADER / 2, 12), plot.width, 12, true).attr('fill', theme.text);
-        y += GROUP_HEADER;
+        const headerH = headers[i]!;
+        wrappedLabel(group, s.name, plot.x, y + headerH / 2, plot.width, HEADER_FONT, { bold: true }).attr('fill', theme.text);
+        y += headerH;
         s.parties.forEach((score, j) => {
           const party = data.parties[j]!;
           const cy = y + rowH / 2;
           const range = ranges.get(s.id)?.[j];
           const label = scenarioMatchLabel(s.name, party.name, score.match, score.redLines.length) + rangeLabel(range);
-          const name = fitText(party.name, labelW - 10, font);
           const nameG = group.append('g').attr('aria-hidden', 'true');
-          if (name !== party.name) nameG.append('title').text(party.name);
-          nameG.append('text').attr('x', x0 - 8).attr('y', baseline(cy, font)).attr('text-anchor', 'end').attr('font-size', font).attr('fill', theme.muted).text(name);
+          wrappedLabel(nameG, party.name, x0 - 8, cy, labelW - 10, font, { maxLines: nameLines }).attr('text-anchor', 'end').attr('fill', theme.muted);
 
           const bar = group
             .append('g')

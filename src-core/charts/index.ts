@@ -88,6 +88,6 @@ export function defaultChartSize(kind: ChartKind, data: CompareData, settings: C
     w = Math.ceil(Math.max(plot.width + 2 * PAD, Math.min(wanted, 900)));
   }
   const plot = builder.plotSize(data, settings, w - 2 * PAD);
-  const { top, bottom } = frameInsets(builder.legend(data, settings, LIGHT), w);
+  const { top, bottom } = frameInsets(builder.legend(data, settings, LIGHT), w, data, settings);
   return { width: w, height: Math.ceil(top + plot.height + bottom) };
 }

@@ -5,9 +5,9 @@ import type { ParleyService } from '../service.ts';
 
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
-export function ipcReply(service: ParleyService, method: ApiMethod, raw: unknown, log: (line: string) => void): IpcReply {
+export async function ipcReply(service: ParleyService, method: ApiMethod, raw: unknown, log: (line: string) => void): Promise<IpcReply> {
   try {
-    return { ok: true, value: service.call(method, validateInput(method, raw)) };
+    return { ok: true, value: await service.call(method, validateInput(method, raw)) };
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toJSON() };
     log(`api ${method} failed: ${(err as Error).stack ?? String(err)}`);

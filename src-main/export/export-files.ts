@@ -9,7 +9,7 @@ import { analyseRobustness, type RobustnessAnalysis } from '../../src-core/robus
 import { DEFAULT_ROBUSTNESS, robustnessSettingsErrors, type RobustnessSettings } from '../../src-core/robustness/settings.ts';
 import { svgToPdf } from './pdf-export.ts';
 import { svgToPng, type PngScale } from './png-export.ts';
-import { renderReportPdf } from './report-pdf.ts';
+import { renderReportPdf, type ReportOptions } from './report-pdf.ts';
 import { renderChart } from './svg-export.ts';
 
 /** The largest image a PNG export renders (width × height × scale²): about 250 MB of pixels. */
@@ -114,6 +114,13 @@ export function robustnessOf(c: Case, scenarios: readonly Scenario[], asOf: stri
   return analyseRobustness(c, scenarios, settings, asOf);
 }
 
-export function reportFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, robustness?: RobustnessSettings): RenderedFile {
-  return { fileName: `${c.id}-report.pdf`, mime: MIME.pdf, data: renderReportPdf(c, scenarios, asOf, { robustness: robustnessOf(c, scenarios, asOf, robustness) }) };
+/** What a report request may set: its printed date and the settings of its robustness pages. */
+export interface ReportRequest {
+  date?: string;
+  robustness?: RobustnessSettings;
+}
+
+export function reportFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, request: ReportRequest = {}): RenderedFile {
+  const options: ReportOptions = { robustness: robustnessOf(c, scenarios, asOf, request.robustness), ...(request.date !== undefined && { date: request.date }) };
+  return { fileName: `${c.id}-report.pdf`, mime: MIME.pdf, data: renderReportPdf(c, scenarios, asOf, options) };
 }

@@ -141,7 +141,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
     return fail(400, 'invalid_input', 'the request body is not valid JSON');
   }
   try {
-    const value = service.call(method, validateInput(method, input));
+    const value = await service.call(method, validateInput(method, input));
     sendJson(res, 200, { ok: true, value });
   } catch (err) {
     if (err instanceof ApiError) {

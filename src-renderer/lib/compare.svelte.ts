@@ -40,6 +40,8 @@ export class CompareState {
   yParty = $state<string | null>(null);
   breakdownScenario = $state<string | null>(null);
   format = $state<ExportFormat>('png-2');
+  /** Exported charts are light (ready for a printed report) unless dark is chosen, whatever the app's theme. */
+  exportTheme = $state<'light' | 'dark'>('light');
   exporting = $state(false);
   /** The exact frontier of all packages for the scatter's two parties, computed in a worker. */
   frontier = $state.raw<{ of: Case; x: string; y: string; points: [number, number][] } | null>(null);
@@ -124,14 +126,14 @@ export class CompareState {
    * Exports the chart shown — the grouped bars with their ranges when those are on — or the given robustness
    * chart; robustness charts are drawn from an analysis with the app's settings, so they show what the app shows.
    */
-  async exportChart(theme: 'light' | 'dark', robustKind?: 'ranges' | 'tornado'): Promise<void> {
+  async exportChart(robustKind?: 'ranges' | 'tornado'): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
     const kind = robustKind ?? (this.kind === 'bars' && robustnessChoices.showRanges ? 'ranges' : this.kind);
     const robustness = kind === 'ranges' || kind === 'tornado' ? { robustness: $state.snapshot(robustnessChoices.settings) } : {};
-    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...robustness }));
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme: this.exportTheme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...robustness }));
   }
 
   /** The PDF report; its robustness pages use the app's settings, so they show what the app shows. */

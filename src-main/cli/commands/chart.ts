@@ -110,8 +110,10 @@ function intFlag(cmd: Command, flag: string, value: unknown, min: number, max: n
   return n;
 }
 
-export function asOfOption(cmd: Command, value: unknown): string | undefined {
-  if (value !== undefined && (typeof value !== 'string' || !DATE_PATTERN.test(value))) throw new UsageError(`--as-of must be a date written YYYY-MM-DD\nusage: ${cmd.usage}`);
+export const asOfOption = (cmd: Command, value: unknown): string | undefined => dateOption(cmd, 'as-of', value);
+
+export function dateOption(cmd: Command, flag: string, value: unknown): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || !DATE_PATTERN.test(value))) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD\nusage: ${cmd.usage}`);
   return value as string | undefined;
 }
 

@@ -85,16 +85,16 @@ describe('the report’s robustness pages', () => {
     expect(text).toContain('Flip points: which salience change puts another scenario first');
   }, 60_000);
 
-  needTools('take the app’s settings through the api', () => {
+  needTools('take the app’s settings through the api', async () => {
     const dir = tmp.dir;
     const s = ParleyService.open(path.join(dir, 'library.sqlite'), { casesDir: path.join(ROOT, 'data', 'cases') });
     try {
       const input = validateInput('exportReport', { caseId: CASE, scenarioIds: ['alaska-terms', 'europe-ceasefire-first'], robustness: { objective: 'nash', samples: 400, seed: 77, salienceJitter: 0, stanceFlip: 0.3 } });
       const file = path.join(dir, 'r.pdf');
-      fs.writeFileSync(file, Buffer.from(s.exportReport(input).base64, 'base64'));
+      fs.writeFileSync(file, Buffer.from((await s.exportReport(input)).base64, 'base64'));
       expect(pdfInfo(file).pages).toBeGreaterThanOrEqual(6);
       expect(flat(pdfText(file))).toContain('Settings: 400 samples · seed 77 · salience jitter ±0 · stance flip 0.3 · objective nash');
-      const chart = s.exportChart(validateInput('exportChart', { caseId: CASE, kind: 'ranges', scenarioIds: [], format: 'csv', robustness: { objective: 'party:ukraine', samples: 50, seed: 3, salienceJitter: 1, stanceFlip: 0 } }));
+      const chart = await s.exportChart(validateInput('exportChart', { caseId: CASE, kind: 'ranges', scenarioIds: [], format: 'csv', robustness: { objective: 'party:ukraine', samples: 50, seed: 3, salienceJitter: 1, stanceFlip: 0 } }));
       expect(chart.fileName).toBe(`${CASE}-ranges.csv`);
       expect(parseCsv(Buffer.from(chart.base64, 'base64').toString('utf8'))[1]!.slice(-4)).toEqual(['50', '3', '1', '0']);
     } finally {
