@@ -5,6 +5,7 @@ import { scaleLinear, select, type Selection } from 'd3';
 import 'd3-transition';
 import { matchLabel, oneDecimal } from './format.ts';
 import { LIGHT, type ChartTheme } from './palette.ts';
+import { textWidth } from './text-metrics.ts';
 
 export interface MatchBar {
   party: string;
@@ -120,14 +121,11 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
   const barWidth = (d: MatchBar) => (d.match === null ? 0 : Math.max(0, x(d.match) - labelWidth));
   (duration > 0 ? bar.transition().duration(duration) : bar).attr('width', barWidth);
 
-  rows
-    .select('text.nobasis')
-    .attr('x', labelWidth + 8)
-    .attr('y', midY)
-    .attr('dy', '0.35em')
-    .attr('fill', theme.muted)
-    .attr('font-style', 'italic')
-    .text((d) => (d.match === null ? 'no basis — the scenario decides no issue this party has a stake in' : ''));
+  const noBasis = rows.select('text.nobasis').attr('y', midY).attr('dy', '0.35em').attr('fill', theme.muted).attr('font-style', 'italic');
+  noBasis.each(function (d) {
+    const place = d.match === null ? noBasisPlace(x(d.reservation), labelWidth, x(100)) : null;
+    select(this).attr('x', place?.x ?? labelWidth + 8).text(place?.text ?? '');
+  });
 
   rows
     .select('line.reservation')
@@ -163,6 +161,18 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
     .attr('font-size', 11)
     .attr('font-weight', 700)
     .text((d) => `✕ ${d.redLines.length} red line${d.redLines.length === 1 ? '' : 's'}`);
+}
+
+const NO_BASIS_TEXTS = ['no basis — decides no issue it has a stake in', 'no basis'];
+
+/** Where "no basis" goes in an empty track: wholly before the reservation tick, else wholly after it. */
+function noBasisPlace(tick: number, start: number, end: number): { x: number; text: string } | null {
+  for (const text of NO_BASIS_TEXTS) {
+    const w = textWidth(text, 13);
+    if (start + 8 + w <= tick - 4) return { x: start + 8, text };
+    if (tick + 6 + w <= end - 2) return { x: tick + 6, text };
+  }
+  return null;
 }
 
 function ensure(parent: Selection<SVGSVGElement, unknown, null, undefined>, selector: string) {
