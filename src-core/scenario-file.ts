@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { formatPath, id, scenarioSchema, type CaseFileError } from './case-file.ts';
 import type { Case, Scenario } from './model.ts';
+import { freeName } from './slug.ts';
 
 export const SCENARIO_FILE_FORMAT = 'parley-scenarios';
 
@@ -34,12 +35,6 @@ function uniqueId(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   const stem = base.slice(0, 58);
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
-}
-
-/** `name`, or `name (2)`, `name (3)`… whichever is not taken. */
-export function freeName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name;
-  for (let n = 2; ; n++) if (!taken.has(`${name} (${n})`)) return `${name} (${n})`;
 }
 
 const sameScenario = (a: Scenario, b: Scenario) =>
