@@ -1,6 +1,9 @@
 // Issue 13, point 7: the words Parley uses are explained where they appear and in one glossary.
 import { expect, openBuilder, shot, test } from './fixtures.ts';
 
+// Several steps each, some waiting on purpose (a notice's timer): room for a busy shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 const TERMS = ['Match', 'Salience', 'Reservation', 'Red line', 'Coverage', 'No basis', 'Spread', 'Nash', 'Pareto front'];
 
 test('Help ▸ Glossary explains every term, and closing it returns focus', async ({ page }) => {

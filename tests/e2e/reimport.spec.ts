@@ -3,7 +3,11 @@
 import { chooseFile, download, proposalList, resetDefaultCase, saveNew, savedList, shippedCase, writeTemp } from './builder-helpers.ts';
 import { expect, openBuilder, shot, test } from './fixtures.ts';
 
+test.beforeEach(({ page }) => resetDefaultCase(page));
 test.afterEach(({ page }) => resetDefaultCase(page));
+// Several steps each, some waiting on purpose (a notice's timer): room for a busy shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 
 /** The shipped case as a colleague might have revised it. */
 function revisedCase() {
@@ -24,7 +28,6 @@ function revisedCase() {
 }
 
 test('re-importing a case lists what will be lost; Cancel changes nothing; Replace keeps saved scenarios and can be undone', async ({ page }) => {
-  test.setTimeout(90_000);
   await openBuilder(page);
   await saveNew(page, 'My deal', { 'Donetsk region': 'Freeze along the contact line' });
   await saveNew(page, 'Keep me', { 'War-crimes accountability': 'General amnesty', 'NATO membership': 'Ukraine never joins NATO' });

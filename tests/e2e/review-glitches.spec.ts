@@ -4,7 +4,11 @@ import path from 'node:path';
 import { chooseFile, proposalList, resetDefaultCase, savedList, writeTemp } from './builder-helpers.ts';
 import { defaultCase, expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
 
+test.beforeEach(({ page }) => resetDefaultCase(page));
 test.afterEach(({ page }) => resetDefaultCase(page));
+// Several steps each, some waiting on purpose (a notice's timer): room for a busy shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 
 const data = defaultCase() as unknown as { parties: { id: string; name: string; description?: string }[] };
 

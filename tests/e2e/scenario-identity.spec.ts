@@ -3,7 +3,11 @@
 import { download, pick, proposalList, resetDefaultCase, saveNew, savedList } from './builder-helpers.ts';
 import { expect, openBuilder, shot, test } from './fixtures.ts';
 
+test.beforeEach(({ page }) => resetDefaultCase(page));
 test.afterEach(({ page }) => resetDefaultCase(page));
+// Several steps each, some waiting on purpose (a notice's timer): room for a busy shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 
 test('saving an edited case proposal asks for a new name instead of making a same-named copy', async ({ page }) => {
   await openBuilder(page);

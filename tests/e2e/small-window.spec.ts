@@ -2,6 +2,9 @@
 import type { Page } from '@playwright/test';
 import { expect, openBuilder, shot, test } from './fixtures.ts';
 
+// Several steps each, some waiting on purpose (a notice's timer): room for a busy shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** Controls and labels whose text wraps onto a second line or is cut off. */
 async function brokenText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
