@@ -46,7 +46,8 @@ const fileName = z.string().max(255, 'must be at most 255 characters').optional(
 export const apiInputs = {
   listCases: z.strictObject({}),
   getCase: z.strictObject({ caseId: id }),
-  saveScenario: z.strictObject({ caseId: id, scenario: scenarioInput }),
+  /** `replaces`: the saved scenario this one is, renamed: it takes the new id in the old one's place (issue 13). */
+  saveScenario: z.strictObject({ caseId: id, scenario: scenarioInput, replaces: id.optional() }),
   renameScenario: z.strictObject({ caseId: id, scenarioId: id, name: scenarioInput.shape.name }),
   deleteScenario: z.strictObject({ caseId: id, scenarioId: id }),
   importCase: z.strictObject({ content: fileText('case file'), replace: z.boolean().optional(), fileName }),
@@ -148,7 +149,8 @@ export interface ImportPreview {
 
 export interface ScenarioImport extends CaseChange {
   madeFor: string;
-  added: { id: string; name: string; renamedFrom?: string }[];
+  /** `renamedFrom`: the file's id, when the case already used it; `nameFrom`: the file's name, likewise. */
+  added: { id: string; name: string; renamedFrom?: string; nameFrom?: string }[];
   skipped: string[];
   dryRun: boolean;
 }

@@ -75,17 +75,33 @@ export class ParleyService {
 
   /** Saves a scenario from the builder. A term or source that does not fit the case is invalid input named
    * by its path within the scenario (`scenario.terms.donetsk`), as the builder shows it next to the field. */
-  saveScenario({ caseId, scenario }: ApiInput<'saveScenario'>): Case {
+  saveScenario({ caseId, scenario, replaces }: ApiInput<'saveScenario'>): Case {
     try {
+      if (replaces !== undefined && replaces !== scenario.id) return this.saveRenamed(caseId, replaces, scenario);
       return this.edit({ caseId, edit: { op: 'putScenario', scenario: { ...scenario, saved: true } } }).case!;
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'invalid_case') throw err;
-      const index = this.caseHistory.get(caseId).scenarios.findIndex((s) => s.id === scenario.id);
+      const index = this.caseHistory.get(caseId).scenarios.findIndex((s) => s.id === (replaces ?? scenario.id));
       const prefix = `scenarios[${index < 0 ? this.caseHistory.get(caseId).scenarios.length : index}]`;
       const mine = (err.details ?? []).filter((d) => d.path.startsWith(prefix)).map((d) => ({ ...d, path: d.path.replace(prefix, 'scenario') }));
       const details = mine.length ? mine : (err.details ?? []);
       throw new ApiError('invalid_input', `the scenario does not fit case "${caseId}": ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
     }
+  }
+
+  /** A saved scenario renamed in the app takes the id of its new name, in its old place, as one revision: no
+   * file name or CSV id keeps showing the old name. */
+  private saveRenamed(caseId: string, replaces: string, scenario: ApiInput<'saveScenario'>['scenario']): Case {
+    return guard(() =>
+      this.caseHistory.change(caseId, (c) => {
+        const at = c.scenarios.findIndex((s) => s.id === replaces);
+        if (at < 0) throw new NotFoundError(`no scenario "${replaces}" in case "${caseId}"`);
+        if (c.scenarios.some((s) => s.id === scenario.id)) throw new ConflictError(`case "${caseId}" already has a scenario "${scenario.id}"`);
+        const scenarios = c.scenarios.slice();
+        scenarios[at] = { ...scenario, saved: true };
+        return { case: { ...c, scenarios }, summary: `Scenario “${c.scenarios[at]!.name}” saved as “${scenario.name}”` };
+      }),
+    ).case!;
   }
 
   renameScenario({ caseId, scenarioId, name }: ApiInput<'renameScenario'>): Case {
@@ -205,7 +221,7 @@ export class ParleyService {
       const c = this.caseHistory.get(caseId);
       const r = planScenarioImport(c, content);
       if (!r.ok) throw new ApiError('invalid_file', `the scenarios file does not fit case "${caseId}" (${plural(r.errors.length, 'error')})`, r.errors);
-      const added = r.plan.added.map((a) => ({ id: a.scenario.id, name: a.scenario.name, ...(a.renamedFrom && { renamedFrom: a.renamedFrom }) }));
+      const added = r.plan.added.map((a) => ({ id: a.scenario.id, name: a.scenario.name, ...(a.renamedFrom && { renamedFrom: a.renamedFrom }), ...(a.nameFrom && { nameFrom: a.nameFrom }) }));
       const base = { madeFor: r.plan.madeFor, added, skipped: r.plan.skipped, dryRun: dryRun ?? false };
       if (dryRun || added.length === 0) return { ...base, caseId, case: c, revision: null, ...this.caseHistory.undoState(caseId) };
       const change = this.caseHistory.change(caseId, (cur) => ({

@@ -3,8 +3,9 @@
 import { scaleLinear, select, type Selection } from 'd3';
 // d3's bundle is marked side-effect free, which drops selection.transition(); import it for its side effect.
 import 'd3-transition';
-import { matchLabel, oneDecimal, wholePercent } from './format.ts';
+import { matchLabel, oneDecimal } from './format.ts';
 import { LIGHT, type ChartTheme } from './palette.ts';
+import { textWidth } from './text-metrics.ts';
 
 export interface MatchBar {
   party: string;
@@ -123,14 +124,11 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
   const barWidth = (d: MatchBar) => (d.match === null ? 0 : Math.max(0, x(d.match) - labelWidth));
   (duration > 0 ? bar.transition().duration(duration) : bar).attr('width', barWidth);
 
-  rows
-    .select('text.nobasis')
-    .attr('x', labelWidth + 8)
-    .attr('y', midY)
-    .attr('dy', '0.35em')
-    .attr('fill', theme.muted)
-    .attr('font-style', 'italic')
-    .text((d) => (d.match === null ? 'no basis — the scenario decides no issue this party has a stake in' : ''));
+  const noBasis = rows.select('text.nobasis').attr('y', midY).attr('dy', '0.35em').attr('fill', theme.muted).attr('font-style', 'italic');
+  noBasis.each(function (d) {
+    const place = d.match === null ? noBasisPlace(x(d.reservation), labelWidth, x(100)) : null;
+    select(this).attr('x', place?.x ?? labelWidth + 8).text(place?.text ?? '');
+  });
 
   rows
     .select('line.reservation')
@@ -178,7 +176,19 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
 }
 
 /** "; plausible range 40–63% (p5–p95)" for a bar with a range. */
-const rangeText = (d: MatchBar) => (d.range ? `; plausible range ${wholePercent(d.range.p5)}–${wholePercent(d.range.p95)} (p5–p95)` : '');
+const rangeText = (d: MatchBar) => (d.range ? `; plausible range ${oneDecimal(d.range.p5)}–${oneDecimal(d.range.p95)}% (p5–p95)` : '');
+
+const NO_BASIS_TEXTS = ['no basis — decides no issue it has a stake in', 'no basis'];
+
+/** Where "no basis" goes in an empty track: wholly before the reservation tick, else wholly after it. */
+function noBasisPlace(tick: number, start: number, end: number): { x: number; text: string } | null {
+  for (const text of NO_BASIS_TEXTS) {
+    const w = textWidth(text, 13);
+    if (start + 8 + w <= tick - 4) return { x: start + 8, text };
+    if (tick + 6 + w <= end - 2) return { x: tick + 6, text };
+  }
+  return null;
+}
 
 function ensure(parent: Selection<SVGSVGElement, unknown, null, undefined>, selector: string) {
   const [tag, cls] = selector.split('.') as [string, string];

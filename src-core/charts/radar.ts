@@ -15,13 +15,21 @@ const LINE_COLORS = ['#332288', '#882255', '#999933', '#44AA99', '#AA4499', '#11
 /** The same hues lightened to read on the dark theme's background. */
 const LINE_COLORS_DARK = ['#9D8FF0', '#E07AA8', '#CCCC66', '#5CC4B0', '#D08AC8', '#5CC07A', '#EE99A4', '#88CCEE'];
 const DASHES = [null, '7 4', '2 3'];
+/**
+ * The dash of each of the eight colours: neighbours differ, and colours that share a dash are far apart
+ * (CIE ΔE ≥ 55 in both themes), so the wine, purple and rose lines never also share a dash. Past eight
+ * scenarios the dashes rotate by two steps (so the ninth differs from the eighth): no two of twenty share
+ * both colour and dash.
+ */
+const DASH_OF_COLOR = [0, 1, 2, 0, 2, 1, 0, 1];
 const RINGS = [25, 50, 75, 100];
 const LABEL_FONT = 11;
 const LABEL_MAX = 150;
 
 export function scenarioStyle(index: number, theme: ChartTheme): { color: string; dash: string | null } {
   const colors = theme.name === 'dark' ? LINE_COLORS_DARK : LINE_COLORS;
-  return { color: colors[index % colors.length]!, dash: DASHES[index % DASHES.length]! };
+  const k = index % colors.length;
+  return { color: colors[k]!, dash: DASHES[(DASH_OF_COLOR[k]! + 2 * Math.floor(index / colors.length)) % DASHES.length]! };
 }
 
 const angle = (j: number, n: number) => -Math.PI / 2 + (2 * Math.PI * j) / n;

@@ -33,6 +33,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean)
     {
       label: '&Help',
       submenu: [
+        { label: 'Glossary', accelerator: 'F1', click: send('glossary') },
+        { type: 'separator' },
         {
           label: 'About Parley',
           click: () => {

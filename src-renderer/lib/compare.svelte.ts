@@ -43,6 +43,8 @@ export class CompareState {
   /** Exported charts are light (ready for a printed report) unless dark is chosen, whatever the app's theme. */
   exportTheme = $state<'light' | 'dark'>('light');
   exporting = $state(false);
+  /** The chart's numbers as a table instead of the chart. */
+  asTable = $state(false);
   /** The exact frontier of all packages for the scatter's two parties, computed in a worker. */
   frontier = $state.raw<{ of: Case; x: string; y: string; points: [number, number][] } | null>(null);
   readonly frontierRunner = new DealRunner<FrontierReport>();
@@ -50,6 +52,11 @@ export class CompareState {
 
   constructor(ws: Workspace) {
     this.ws = ws;
+    // A renamed scenario takes a new id: it stays chosen.
+    ws.onRekey((from, to) => {
+      this.chosen = this.chosen.map((id) => (id === from ? to : id));
+      if (this.breakdownScenario === from) this.breakdownScenario = to;
+    });
   }
 
   /** Every scenario that can be compared: the case's, then the builder's draft. */
@@ -65,6 +72,22 @@ export class CompareState {
     const c = this.ws.current;
     return c && this.selected.length > 0 ? compareData(c, this.selected, c.asOf ?? null) : null;
   });
+
+  /** Why there is no chart to show (and so none to export), or null when there is one. */
+  chartReason = $derived.by((): string | null => {
+    if (this.chosen.length > MAX_COMPARED) return `Choose at most ${MAX_COMPARED} scenarios.`;
+    const one = this.kind === 'breakdown';
+    if (!this.data || this.selected.length < (one ? 1 : 2)) return `Choose at least ${one ? 'one scenario' : 'two scenarios'} on the left to draw this chart.`;
+    return null;
+  });
+
+  /** The scatter's parties: choosing the other axis's party swaps the two, so a party is never plotted against itself. */
+  setParty(axis: 'x' | 'y', id: string): void {
+    const [mine, other] = axis === 'x' ? [this.xParty, this.yParty] : [this.yParty, this.xParty];
+    const swapped = id === other ? mine : other;
+    if (axis === 'x') [this.xParty, this.yParty] = [id, swapped];
+    else [this.yParty, this.xParty] = [id, swapped];
+  }
 
   /** Defaults when a case is opened: all of its scenarios (up to 20) and its first two parties. */
   sync(): void {
@@ -127,7 +150,11 @@ export class CompareState {
    * chart; robustness charts are drawn from an analysis with the app's settings, so they show what the app shows.
    */
   async exportChart(robustKind?: 'ranges' | 'tornado'): Promise<void> {
-    if (!this.ws.current || this.selected.length === 0) return;
+    if (!this.ws.current) return;
+    if (this.chartReason) {
+      this.ws.notice = { kind: 'error', text: `There is no chart to export yet. ${this.chartReason}` };
+      return;
+    }
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};

@@ -87,7 +87,7 @@ test('the p5–p95 ranges appear on the grouped bars and on the builder’s matc
   await expect(match.locator('path.range:not([display=none])')).toHaveCount(data.parties.length);
   const alaska = cliSensitivity('--scenario', 'alaska-terms').scenarios[0]!;
   const rowLabels = await match.locator('g.row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')!.replace(/^.*; /, '')));
-  expect(rowLabels).toEqual(alaska.parties.map((p) => `plausible range ${Math.round(p.p5)}%–${Math.round(p.p95)}% (p5–p95)`));
+  expect(rowLabels).toEqual(alaska.parties.map((p) => `plausible range ${oneDecimal(p.p5!)}–${oneDecimal(p.p95!)}% (p5–p95)`));
   await shot(page, '22-builder-ranges');
   await page.getByRole('checkbox', { name: /Show plausible ranges/ }).uncheck();
   await expect(match.locator('path.range:not([display=none])')).toHaveCount(0);
