@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParleyService } from '../service.ts';
-import { casesDir, packageRoot } from '../paths.ts';
+import { casesDir } from '../paths.ts';
 import { resolveLibraryPath } from '../store/library-path.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -12,7 +12,8 @@ import { electronNativeBinding } from './native-binding.ts';
 import { loadBounds, saveBounds } from './window-state.ts';
 
 const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
-const root = packageRoot(import.meta.dirname);
+// The app's folder: the repository in development, resources/app.asar when packaged.
+const root = app.getAppPath();
 const rendererIndex = path.join(root, 'out', 'renderer', 'index.html');
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const log = (line: string) => process.stderr.write(`[parley] ${line}\n`);
