@@ -7,3 +7,10 @@ export const IPC_CHANNEL_PREFIX = 'parley:';
  * would reduce a thrown Error to its message and drop its code and details (electron/electron#25596).
  */
 export type ApiReply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: { path: string; message: string }[] } };
+
+/** Main → page: a menu command ('import-case', 'export-case', …); 'import-case' carries the file main read. */
+export const MENU_CHANNEL = 'parley:menu';
+export interface CaseFileContent {
+  name: string;
+  text: string;
+}

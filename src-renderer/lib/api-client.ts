@@ -1,7 +1,7 @@
 // The renderer's way to the api: window.parley in Electron (preload), HTTP in browser mode.
 // Same contract (src-core/api.ts) either way.
 import type { ApiInput, ApiMethod, ApiOutputs, ParleyApi } from '../../src-core/api.ts';
-import { API_METHOD_NAMES, type ApiReply } from '../../src-core/api-methods.ts';
+import { API_METHOD_NAMES, type ApiReply, type CaseFileContent } from '../../src-core/api-methods.ts';
 
 export class ApiCallError extends Error {
   override name = 'ApiCallError';
@@ -16,7 +16,8 @@ export class ApiCallError extends Error {
 
 /** window.parley, from the preload: each api method answers its reply, errors included. */
 export type DesktopBridge = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiReply<ApiOutputs[M]>> } & {
-  onMenuCommand(listener: (command: string) => void): () => void;
+  /** File ▸ commands from the native menu; 'import-case' comes with the file chosen in main's dialog. */
+  onMenuCommand(listener: (command: string, file?: CaseFileContent) => void): () => void;
 };
 
 declare global {
@@ -64,4 +65,4 @@ export function desktopApi(bridge: DesktopBridge): ParleyApi {
 export const isDesktop = typeof window !== 'undefined' && window.parley !== undefined;
 export const api: ParleyApi = isDesktop ? desktopApi(window.parley!) : httpApi();
 
-export type { ApiInput, ApiOutputs };
+export type { ApiInput, ApiOutputs, CaseFileContent };

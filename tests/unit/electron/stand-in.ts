@@ -11,6 +11,7 @@
 // - session permissions are granted unless a handler says otherwise (Electron's default).
 // Everything else a test may want to check is recorded in `calls`.
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import url from 'node:url';
 
@@ -212,18 +213,24 @@ export function createElectron(options: StandInOptions) {
     readonly id = nextId++;
     readonly session = defaultSession;
     url = '';
+    loading = false;
     destroyed = false;
     windowOpenHandler: WindowOpenHandler | null = null;
     private alive() {
       if (this.destroyed) throw new TypeError('Object has been destroyed');
     }
     isDestroyed = () => this.destroyed;
+    isLoading = () => (this.alive(), this.loading);
     getURL = () => (this.alive(), this.url);
     loadURL = (to: string) => {
       this.alive();
       record('webContents.loadURL', to);
       this.url = new URL(to).href;
-      setImmediate(() => !this.destroyed && this.emit('did-finish-load'));
+      this.loading = true;
+      setImmediate(() => {
+        this.loading = false;
+        if (!this.destroyed) this.emit('did-finish-load');
+      });
       return Promise.resolve();
     };
     loadFile = (file: string) => {
@@ -274,6 +281,7 @@ export function createElectron(options: StandInOptions) {
       super();
       record('new BrowserWindow', opts);
       this.options = opts;
+      app.emit('web-contents-created', {}, this.webContents);
       const width = Number(opts.width ?? 800);
       const height = Number(opts.height ?? 600);
       // Without a position, Electron centres the window on the primary display.
@@ -439,6 +447,8 @@ export function createElectron(options: StandInOptions) {
     /** Runs the app's start-up: 'will-finish-launching', then 'ready', then lets whenReady() handlers run. */
     async start() {
       app.emit('will-finish-launching');
+      // Chromium writes its profile into the user-data folder as it starts, so the folder exists once ready.
+      fs.mkdirSync(paths.userData!, { recursive: true });
       ready = true;
       app.emit('ready', {}, {});
       resolveReady();
