@@ -1,4 +1,6 @@
 export class SetupError extends Error {}
+/** Builds main, preload and renderer into out/ with electron-vite. */
+export function buildApp(root: string): void;
 /** Copies a package's sources, without its own build output, to build it elsewhere. */
 export function copyPackageSource(source: string, dest: string): void;
 /** The architecture an executable is built for, read from its header. */
@@ -11,8 +13,10 @@ export interface BuildStep {
   env: NodeJS.ProcessEnv;
 }
 /** The ways to get better-sqlite3 for Electron, in the order to try them. */
-export function nativeBuildCommands(options: { electronVersion: string; electronBinary: string; env?: NodeJS.ProcessEnv }): BuildStep[];
-export function buildBetterSqlite3ForElectron(options: { electronVersion: string; electronBinary: string; nativeFile: string }): void;
+export function nativeBuildCommands(options: { electronVersion: string; arch: string; env?: NodeJS.ProcessEnv }): BuildStep[];
+export function buildBetterSqlite3ForElectron(options: { electronVersion: string; arch: string; nativeFile: string }): void;
+/** Where `npm start` and `npm run dist` keep better-sqlite3 for Electron. */
+export function nativeBindingFile(root: string, electronVersion: string, platform: string, arch: string): string;
 export function electronBinary(electronDir: string): string | null;
 export function ensureElectronBinary(electronDir: string, electronVersion: string): void;
 export interface ExitStatus {

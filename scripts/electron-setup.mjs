@@ -11,6 +11,12 @@ const require = createRequire(import.meta.url);
 /** A set-up step failed; its message is all the user needs to see. */
 export class SetupError extends Error {}
 
+/** Builds main, preload and renderer into out/ with electron-vite. */
+export function buildApp(root) {
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) throw new SetupError('the build failed (see above)');
+}
+
 /** Copies a package's sources, without its own build output, to build it elsewhere. */
 export function copyPackageSource(source, dest) {
   // Relative paths: a checkout that itself lives under some folder named "build" must still copy.
@@ -64,9 +70,8 @@ export function findNodeGyp(env = process.env) {
   return null;
 }
 
-/** The ways to get better-sqlite3 for Electron, in the order to try them. */
-export function nativeBuildCommands({ electronVersion, electronBinary, env = process.env }) {
-  const arch = electronArch(electronBinary);
+/** The ways to get better-sqlite3 for Electron (its version and arch), in the order to try them. */
+export function nativeBuildCommands({ electronVersion, arch, env = process.env }) {
   // npm passes its own settings for Node's ABI down to scripts; they would override ours.
   const clean = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_(nodedir|target|target_arch|arch|runtime|dist_?url|build_from_source|platform)$/i.test(k)));
   const target = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${arch}`];
@@ -85,12 +90,12 @@ export function nativeBuildCommands({ electronVersion, electronBinary, env = pro
 }
 
 /** Builds (or downloads) better-sqlite3 for Electron's ABI into `nativeFile`, leaving the Node build alone. */
-export function buildBetterSqlite3ForElectron({ electronVersion, electronBinary, nativeFile }) {
+export function buildBetterSqlite3ForElectron({ electronVersion, arch, nativeFile }) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-native-'));
   try {
     copyPackageSource(path.dirname(require.resolve('better-sqlite3/package.json')), work);
     const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-    const steps = nativeBuildCommands({ electronVersion, electronBinary });
+    const steps = nativeBuildCommands({ electronVersion, arch });
     for (const step of steps) {
       process.stdout.write(`Trying ${step.label}…\n`);
       if (spawnSync(step.command, step.args, { stdio: 'inherit', cwd: work, env: step.env }).status === 0 && fs.existsSync(built)) {
@@ -113,6 +118,11 @@ export function electronBinary(electronDir) {
   if (!fs.existsSync(pathFile)) return null;
   const bin = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8'));
   return fs.existsSync(bin) ? bin : null;
+}
+
+/** Where `npm start` and `npm run dist` keep better-sqlite3 for Electron; src-main/app/native-binding.ts looks there. */
+export function nativeBindingFile(root, electronVersion, platform, arch) {
+  return path.join(root, '.parley-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
 }
 
 /** Fetches the Electron binary through the electron package's own installer; on failure, one clear message. */

@@ -1,11 +1,10 @@
 // `npm start`: build, make sure Electron and an Electron build of better-sqlite3 are present, launch.
 // Everything here is set-up (its steps live in electron-setup.mjs); the app itself is src-main/app/main.ts.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { buildBetterSqlite3ForElectron, desktopNodeNote, electronArch, electronBinary, ensureElectronBinary, runElectron, SetupError } from './electron-setup.mjs';
+import { buildApp, buildBetterSqlite3ForElectron, desktopNodeNote, electronArch, electronBinary, ensureElectronBinary, nativeBindingFile, runElectron, SetupError } from './electron-setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -17,8 +16,7 @@ try {
   if (note) process.stderr.write(`${note}\n`);
 
   // 1. Build main, preload and renderer.
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: 'inherit', cwd: root });
-  if (build.status !== 0) throw new SetupError('the build failed (see above)');
+  buildApp(root);
 
   // 2. The Electron binary (downloaded by the electron package on first use; needs internet once).
   if (!electronBinary(electronDir)) {
@@ -28,10 +26,11 @@ try {
   const binary = electronBinary(electronDir);
 
   // 3. better-sqlite3 for Electron's ABI and arch, made once into .parley-native/, beside the Node build that npm test uses.
-  const nativeFile = path.join(root, '.parley-native', `electron-${electronVersion}-${process.platform}-${electronArch(binary)}`, 'better_sqlite3.node');
+  const arch = electronArch(binary);
+  const nativeFile = nativeBindingFile(root, electronVersion, process.platform, arch);
   if (!fs.existsSync(nativeFile)) {
     process.stdout.write(`Getting better-sqlite3 for Electron ${electronVersion} (once)…\n`);
-    buildBetterSqlite3ForElectron({ electronVersion, electronBinary: binary, nativeFile });
+    buildBetterSqlite3ForElectron({ electronVersion, arch, nativeFile });
   }
 
   // 4. Launch; a crash is a failure, with advice where there is any.

@@ -108,9 +108,12 @@ if (!app.requestSingleInstanceLock()) {
     try {
       service = openLibrary();
     } catch (err) {
-      const hint = /NODE_MODULE_VERSION|was compiled against a different Node.js version/.test(String(err))
-        ? '\n\nbetter-sqlite3 is not built for Electron. Start Parley with `npm start`, which builds it.'
-        : '';
+      const nativeModule = /NODE_MODULE_VERSION|was compiled against a different Node.js version|Could not locate the bindings file/.test(String(err));
+      const hint = !nativeModule
+        ? ''
+        : app.isPackaged
+          ? '\n\nThis copy of Parley lacks its database module for Electron. Please reinstall Parley.'
+          : '\n\nbetter-sqlite3 is not built for Electron. Start Parley with `npm start`, which builds it.';
       dialog.showErrorBox('Parley cannot open its library', `${(err as Error).message}${hint}`);
       app.exit(1);
       return;

@@ -5,6 +5,7 @@ import { _electron as electron } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { electronNativeBindingDir } from '../../src-main/app/native-binding.ts';
 import { cliScore, defaultCase, expect, expectedLabel, ROOT, shot, test } from './fixtures.ts';
 
 function electronBinary(): string | null {
@@ -20,7 +21,7 @@ function electronVersion(): string {
 }
 
 const binary = electronBinary();
-const nativeBuilt = fs.existsSync(path.join(ROOT, '.parley-native', `electron-${electronVersion()}-${process.platform}-${process.arch}`, 'better_sqlite3.node'));
+const nativeBuilt = fs.existsSync(path.join(electronNativeBindingDir(ROOT, electronVersion()), 'better_sqlite3.node'));
 const skipReason = !binary
   ? `the Electron ${electronVersion()} binary is not installed here (it is downloaded by \`npm start\` where Electron's release server is reachable)`
   : !nativeBuilt

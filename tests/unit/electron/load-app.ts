@@ -15,6 +15,10 @@ export interface MainOptions extends Partial<StandInOptions> {
   platform?: NodeJS.Platform;
   /** Files to put into the stand-in's user-data folder before start, e.g. window-state.json. */
   userDataFiles?: Record<string, string>;
+  /** Between loading main and the app's 'ready' (e.g. macOS sending open-file early). */
+  beforeReady?: (electron: StandIn) => void;
+  /** The page's own start-up, after the preload and before 'did-finish-load' (as App.svelte's onMount). */
+  page?: (parley: Record<string, unknown>) => void;
 }
 
 export interface RunningMain {
@@ -34,7 +38,16 @@ function electronArgv(options: MainOptions, appPath: string, dir: string): strin
 export async function startMain(options: MainOptions = {}): Promise<RunningMain> {
   const dir = tempDir();
   const appPath = options.appPath ?? REPO_ROOT;
-  const electron = createElectron({ appData: path.join(dir, 'appData'), ...options, appPath });
+  // The first window's page runs the real preload, then the page's own start-up, as it loads.
+  const electron: StandIn = createElectron({
+    appData: path.join(dir, 'appData'),
+    ...options,
+    appPath,
+    onPageLoad: async () => {
+      if (electron.world.parley) return;
+      options.page?.(await loadPreload(electron));
+    },
+  });
   for (const [name, text] of Object.entries(options.userDataFiles ?? {})) {
     const file = path.join(dir, 'appData', 'Parley', name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -53,6 +66,7 @@ export async function startMain(options: MainOptions = {}): Promise<RunningMain>
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (log.push(String(chunk)), true));
   try {
     await import('../../../src-main/app/main.ts');
+    options.beforeReady?.(electron);
     await electron.start();
   } finally {
     process.argv = saved.argv;
@@ -69,8 +83,9 @@ export async function startMain(options: MainOptions = {}): Promise<RunningMain>
   return { electron, dir, log };
 }
 
-/** Runs the real preload in the stand-in's current window and returns what the page sees as window.parley. */
+/** What the page sees as window.parley: the real preload, run once in the stand-in's first window. */
 export async function loadPreload(electron: StandIn): Promise<Record<string, unknown>> {
+  if (electron.world.parley) return electron.world.parley as Record<string, unknown>;
   vi.resetModules();
   vi.doMock('electron', () => electron.module);
   await import('../../../src-main/preload/index.ts');

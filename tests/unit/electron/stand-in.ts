@@ -38,6 +38,8 @@ export interface StandInOptions {
   displays?: Display[];
   /** What app.requestSingleInstanceLock() answers. */
   singleInstance?: boolean;
+  /** Runs while a page loads, before 'did-finish-load': where the preload and the page's own script run. */
+  onPageLoad?: (contents: { id: number; url: string }) => Promise<void> | void;
 }
 
 export interface Call {
@@ -227,7 +229,8 @@ export function createElectron(options: StandInOptions) {
       record('webContents.loadURL', to);
       this.url = new URL(to).href;
       this.loading = true;
-      setImmediate(() => {
+      setImmediate(async () => {
+        await options.onPageLoad?.(this);
         this.loading = false;
         if (!this.destroyed) this.emit('did-finish-load');
       });

@@ -78,7 +78,8 @@ describe('when Electron stops', () => {
 
 describe('building better-sqlite3 for Electron', () => {
   it('tries a prebuilt binary for Electron’s version and its binary’s arch first, then node-gyp from the project', () => {
-    const steps = setup.nativeBuildCommands({ electronVersion: '45.5.0', electronBinary: standInBinary('elf-arm64'), env: { PATH: process.env.PATH } });
+    const arch = setup.electronArch(standInBinary('elf-arm64'));
+    const steps = setup.nativeBuildCommands({ electronVersion: '45.5.0', arch, env: { PATH: process.env.PATH } });
     expect(steps).toHaveLength(2);
     const [prebuilt, fromSource] = steps;
     expect(prebuilt!.args[0]).toBe(require.resolve('prebuild-install/bin.js'));
@@ -89,7 +90,7 @@ describe('building better-sqlite3 for Electron', () => {
 
   it('keeps npm’s settings for Node’s ABI out of both, and its proxy in', () => {
     const env = { PATH: process.env.PATH, npm_config_target: '20.0.0', npm_config_runtime: 'node', npm_config_nodedir: '/usr/include/node', npm_config_arch: 'ia32', npm_config_https_proxy: 'http://proxy:3128' };
-    for (const step of setup.nativeBuildCommands({ electronVersion: '45.5.0', electronBinary: standInBinary('elf-x64'), env })) {
+    for (const step of setup.nativeBuildCommands({ electronVersion: '45.5.0', arch: 'x64', env })) {
       expect(Object.keys(step.env).filter((k) => k.startsWith('npm_config_'))).toEqual(['npm_config_https_proxy']);
     }
   });
