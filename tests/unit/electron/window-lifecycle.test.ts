@@ -16,6 +16,7 @@ describe('macOS: a window re-created on activate (defect 3)', () => {
 
     electron.app.emit('activate');
     const second = onlyWindow(electron);
+    expect(second.listenerCount('closed')).toBeGreaterThan(0);
     second.close();
 
     // Each of these used the closed window before: "Object has been destroyed".
