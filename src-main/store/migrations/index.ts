@@ -1,5 +1,6 @@
 // Migrations are applied in order, each in its own transaction; PRAGMA user_version records the last one applied.
 import initial from './001-initial.ts';
+import revisions from './002-revisions.ts';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'revisions', sql: revisions },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -335,7 +335,7 @@ describe('scenarios through ParleyService', () => {
     expect(added.scenarios.map((x) => x.id)).toEqual([...c.scenarios.map((x) => x.id), 'new-one']);
     const updated = s.saveScenario({ caseId: CASE, scenario: { ...c.scenarios[0]!, name: 'Changed', terms: {} } });
     expect(updated.scenarios.map((x) => x.id)).toEqual([...c.scenarios.map((x) => x.id), 'new-one']);
-    expect(updated.scenarios[0]).toEqual({ id: c.scenarios[0]!.id, name: 'Changed', terms: {} });
+    expect(updated.scenarios[0]).toEqual({ id: c.scenarios[0]!.id, name: 'Changed', terms: {}, saved: true });
     expect(s.getCase({ caseId: CASE })).toEqual(updated);
   });
 
@@ -426,12 +426,14 @@ describe('the schema holds at the database level', () => {
     expect(() => insertPosition(db, 'party-1', 'issue-1', 3, '2031-01-01')).toThrow(/UNIQUE constraint failed/);
   });
 
-  it('deleting a case removes every row of it', () => {
+  it('deleting a case removes every row of it but its history, which lets the deletion be undone', () => {
     const s = openService();
     s.importCase({ content: serializeCase(small('gone', 6)) });
-    s.repo.delete('gone');
-    const counts = tableCounts(s.db);
+    s.deleteCase({ caseId: 'gone' });
+    const { revisions, ...counts } = tableCounts(s.db);
     for (const [table, n] of Object.entries(counts)) expect(n, table).toBe(0);
+    expect(revisions).toBe(2);
+    expect(s.undo({ caseId: 'gone' }).case?.id).toBe('gone');
   });
 });
 
