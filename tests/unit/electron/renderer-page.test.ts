@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRendererUrl, rendererPage } from '../../../src-main/app/renderer-page.ts';
-import { electronFileUrl } from './stand-in.ts';
+import { electronFileUrl } from './crossing.ts';
 
 describe('rendererPage', () => {
   it('is the built index.html, or the dev server in development only', () => {

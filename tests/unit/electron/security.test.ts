@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/server/http-server.ts';
 import { REPO_ROOT } from '../store/temp-library.ts';
 import { onlyWindow, startMain } from './load-app.ts';
-import { electronFileUrl } from './stand-in.ts';
+import { electronFileUrl } from './crossing.ts';
 
 const ownPage = electronFileUrl(path.join(REPO_ROOT, 'out', 'renderer', 'index.html'));
 

@@ -3,7 +3,7 @@
 // where Parley depends on it, not its whole surface:
 // - contextBridge copies values between the preload and the page: functions and promises are proxied,
 //   everything else is copied, prototypes are dropped, and a thrown or rejected Error reaches the page as
-//   a plain Error with its message only (electron/electron#25596);
+//   a plain Error with its message only (electron/electron#25596); see crossing.ts;
 // - ipcRenderer.invoke structured-clones its arguments and the reply, and ipcMain handlers get an event
 //   whose senderFrame carries the URL of the frame that sent it;
 // - loadFile builds its URL as Electron does (legacy url.format), canonicalised as Chromium does;
@@ -13,7 +13,7 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import url from 'node:url';
+import { bridged, electronFileUrl, ipcClone, PreventableEvent } from './crossing.ts';
 
 export interface Rect {
   x: number;
@@ -63,58 +63,6 @@ export const display = (id: number, x: number, y: number, width: number, height:
   workArea: { x, y: y + menuBar, width, height: height - menuBar },
   scaleFactor: 1,
 });
-
-/** The URL Electron's webContents.loadFile(file) ends up at, as the page's frames report it. */
-export function electronFileUrl(file: string): string {
-  // Electron formats it with the legacy url.format (which escapes only # and ?); Chromium then
-  // canonicalises it (the WHATWG parser is a close model: it escapes spaces and non-ASCII but keeps % [ ]).
-  return new URL(url.format({ protocol: 'file', slashes: true, pathname: file })).href;
-}
-
-class PreventableEvent {
-  defaultPrevented = false;
-  preventDefault(): void {
-    this.defaultPrevented = true;
-  }
-}
-
-/** Electron's copy between the isolated world and the page (contextBridge). */
-function bridged(value: unknown): unknown {
-  if (typeof value === 'function') return (...args: unknown[]) => callAcross(value as Listener, args);
-  if (value instanceof Promise) return value.then(bridged, (err: unknown) => Promise.reject(reducedError(err)));
-  if (value instanceof Error) return new Error(value.message);
-  if (typeof value === 'symbol') throw new Error('An object could not be cloned.');
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(bridged);
-  if (value instanceof Date || value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
-    return structuredClone(value);
-  }
-  // Plain objects and class instances alike arrive as plain objects: own enumerable properties only.
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bridged(v)]));
-}
-
-function reducedError(err: unknown): unknown {
-  return err instanceof Error ? new Error(err.message) : bridged(err);
-}
-
-function callAcross(fn: Listener, args: unknown[]): unknown {
-  let result: unknown;
-  try {
-    result = fn(...args.map(bridged));
-  } catch (err) {
-    throw reducedError(err);
-  }
-  return bridged(result);
-}
-
-/** Electron's IPC serialisation: the structured clone algorithm ("An object could not be cloned" otherwise). */
-function ipcClone<T>(value: T): T {
-  try {
-    return structuredClone(value);
-  } catch {
-    throw new Error('An object could not be cloned.');
-  }
-}
 
 export type StandIn = ReturnType<typeof createElectron>;
 
