@@ -116,18 +116,12 @@ export function createElectron(options: StandInOptions) {
 
   // ---- screen ----
   const needsReady = (api: string) => {
-    if (!ready) throw new Error(`The '${api}' module can't be used before the app 'ready' event`);
+    if (!ready) throw new Error(`The 'screen' module can't be used before the app 'ready' event`);
+    record(api);
   };
   const screen = {
-    getAllDisplays: () => (needsReady('screen'), structuredClone(displays)),
-    getPrimaryDisplay: () => (needsReady('screen'), structuredClone(displays[0]!)),
-    getDisplayMatching: (rect: Rect) => {
-      needsReady('screen');
-      const overlap = (d: Display) =>
-        Math.max(0, Math.min(rect.x + rect.width, d.bounds.x + d.bounds.width) - Math.max(rect.x, d.bounds.x)) *
-        Math.max(0, Math.min(rect.y + rect.height, d.bounds.y + d.bounds.height) - Math.max(rect.y, d.bounds.y));
-      return structuredClone([...displays].sort((a, b) => overlap(b) - overlap(a))[0]!);
-    },
+    getAllDisplays: () => (needsReady('screen.getAllDisplays'), structuredClone(displays)),
+    getPrimaryDisplay: () => (needsReady('screen.getPrimaryDisplay'), structuredClone(displays[0]!)),
   };
 
   // ---- session ----
@@ -373,7 +367,7 @@ export function createElectron(options: StandInOptions) {
   let applicationMenu: Menu | null = null;
   class Menu {
     constructor(readonly items: MenuItem[]) {}
-    static buildFromTemplate = (template: MenuItem[]) => new Menu(template);
+    static buildFromTemplate = (template: MenuItem[]) => (record('Menu.buildFromTemplate', template), new Menu(template));
     static setApplicationMenu = (menu: Menu | null) => (record('Menu.setApplicationMenu', menu), (applicationMenu = menu));
     static getApplicationMenu = () => applicationMenu;
   }
