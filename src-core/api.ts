@@ -14,6 +14,7 @@ const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0�
 export const scenarioInput = z.strictObject({
   id,
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  date: z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').optional(),
   description: z.string().max(4000, 'must be at most 4000 characters').optional(),
   terms: z.record(id, id),
   source: id.optional(),

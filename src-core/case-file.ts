@@ -67,8 +67,15 @@ export const positionSchema = z.strictObject({
 export const scenarioSchema = z.strictObject({
   id,
   name: text(200),
+  date: date.optional(),
   description: optionalText(4000),
   terms: z.record(z.string(), z.string()),
+  source: id.optional(),
+});
+
+const incompatibleSchema = z.strictObject({
+  terms: z.record(z.string(), z.string()),
+  reason: text(2000),
   source: id.optional(),
 });
 
@@ -87,6 +94,8 @@ export const caseFileSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   positions: z.array(positionSchema).default([]),
   scenarios: z.array(scenarioSchema).default([]),
+  /** Optional, still format v1 (DESIGN.md §11): sets of terms that cannot all hold at once. */
+  incompatible: z.array(incompatibleSchema).default([]),
 });
 
 export type CaseFile = z.input<typeof caseFileSchema>;
@@ -358,6 +367,23 @@ export function checkReferences(data: unknown): CaseFileError[] {
       }
     }
   });
+
+  list(data.incompatible).forEach((entry, i) => {
+    if (!isObj(entry)) return;
+    sourceRef(entry.source, `incompatible[${i}].source`);
+    if (!isObj(entry.terms)) return;
+    const termIssues = Object.keys(entry.terms);
+    if (termIssues.length < 2) {
+      errors.push({ path: `incompatible[${i}].terms`, message: `needs terms of at least two different issues (has ${termIssues.length})` });
+    }
+    for (const [issueId, optionId] of Object.entries(entry.terms)) {
+      const opts = optionsOf.get(issueId);
+      if (!opts) errors.push({ path: `incompatible[${i}].terms.${issueId}`, message: `"${issueId}" is not an issue of this case` });
+      else if (typeof optionId === 'string' && !opts.has(optionId)) {
+        errors.push({ path: `incompatible[${i}].terms.${issueId}`, message: `"${optionId}" is not an option of issue "${issueId}"` });
+      }
+    }
+  });
   return errors;
 }
 
@@ -376,6 +402,7 @@ function normalise(f: ParsedCaseFile): Case {
     sources: f.sources,
     positions: f.positions,
     scenarios: f.scenarios,
+    incompatible: f.incompatible,
   };
 }
 
@@ -405,7 +432,11 @@ export function toCaseFile(c: Case): CaseFile {
     })),
     sources: c.sources.map((s) => pick(s, ['id', 'title', 'publisher', 'url', 'date']) as Case['sources'][number]),
     positions: c.positions.map((p) => pick(p, ['party', 'issue', 'salience', 'date', 'stances', 'utilities', 'source', 'quote']) as Case['positions'][number]),
-    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'description', 'terms', 'source']) as Case['scenarios'][number]),
+    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'date', 'description', 'terms', 'source']) as Case['scenarios'][number]),
+    // Left out when empty, so files written before incompatible terms existed round-trip byte for byte.
+    ...(c.incompatible.length > 0 && {
+      incompatible: c.incompatible.map((e) => pick(e, ['terms', 'reason', 'source']) as Case['incompatible'][number]),
+    }),
   };
 }
 

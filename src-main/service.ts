@@ -122,7 +122,7 @@ export class ParleyService {
         const source = this.caseHistory.get(copyOf);
         return this.caseHistory.create({ ...source, id, title }, `Created case “${title}” as a copy of “${source.title}”`);
       }
-      const empty: Case = { id, title, stanceUtilities: { ...DEFAULT_STANCE_UTILITIES }, unstatedUtility: DEFAULT_UNSTATED_UTILITY, parties: [], issues: [], sources: [], positions: [], scenarios: [] };
+      const empty: Case = { id, title, stanceUtilities: { ...DEFAULT_STANCE_UTILITIES }, unstatedUtility: DEFAULT_UNSTATED_UTILITY, parties: [], issues: [], sources: [], positions: [], scenarios: [], incompatible: [] };
       return this.caseHistory.create(empty, `Created case “${title}”`);
     });
   }

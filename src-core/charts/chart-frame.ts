@@ -18,6 +18,8 @@ export interface ChartOptions {
   scenario?: string;
   /** heatmap row order (default 'none' = the given order). */
   sortBy?: SortKey;
+  /** scatter: the exact frontier of all packages between the two parties (DESIGN §11), as (x, y) matches. */
+  frontier?: readonly (readonly [number, number])[];
   /** Keeps <pattern> ids unique when several charts share a page. */
   idPrefix?: string;
 }

@@ -3,8 +3,10 @@
 // for the app and the CLI).
 import { MAX_COMPARED, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
-import type { Scenario } from '../../src-core/model.ts';
+import type { Case, Scenario } from '../../src-core/model.ts';
+import type { FrontierReport } from '../../src-core/search/index.ts';
 import { api } from './api-client.ts';
+import { DealRunner } from './deal-runner.svelte.ts';
 import { saveFile } from './files.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
@@ -38,6 +40,9 @@ export class CompareState {
   breakdownScenario = $state<string | null>(null);
   format = $state<ExportFormat>('png-2');
   exporting = $state(false);
+  /** The exact frontier of all packages for the scatter's two parties, computed in a worker. */
+  frontier = $state.raw<{ of: Case; x: string; y: string; points: [number, number][] } | null>(null);
+  readonly frontierRunner = new DealRunner<FrontierReport>();
   private chosenFor: string | null = null;
 
   constructor(ws: Workspace) {
@@ -76,9 +81,31 @@ export class CompareState {
     this.chosen = this.available.map((s) => s.id).filter((x) => set.has(x));
   }
 
+  /** Starts computing the frontier for the scatter's parties unless it is known or being computed. */
+  async updateFrontier(): Promise<void> {
+    const c = this.ws.current;
+    if (!c || this.kind !== 'scatter' || !this.xParty || !this.yParty || this.xParty === this.yParty) return;
+    const [x, y] = [this.xParty, this.yParty];
+    const f = this.frontier;
+    if ((f && f.of === c && f.x === x && f.y === y) || this.frontierFor === `${x}|${y}`) return;
+    this.frontierFor = `${x}|${y}`;
+    const report = await this.frontierRunner.run({ kind: 'frontier', case: c, request: { parties: [x, y] } });
+    if (this.frontierFor === `${x}|${y}`) this.frontierFor = null;
+    if (report) this.frontier = { of: c, x, y, points: report.points.map((p) => p.match) };
+  }
+  private frontierFor: string | null = null;
+
+  /** The frontier's points when they belong to the parties shown. */
+  frontierPoints = $derived.by(() => {
+    const c = this.ws.current;
+    const f = this.frontier;
+    return c && f && f.of === c && f.x === this.xParty && f.y === this.yParty ? f.points : null;
+  });
+
   chartOptions() {
     const breakdown = this.selected.find((s) => s.id === this.breakdownScenario) ?? this.selected[0];
     return {
+      ...(this.kind === 'scatter' && this.frontierPoints && { frontier: this.frontierPoints }),
       sortBy: this.sortBy,
       ...(this.xParty && this.yParty && { parties: [this.xParty, this.yParty] as [string, string] }),
       ...(breakdown && { scenario: breakdown.id }),

@@ -96,6 +96,11 @@ export class Workspace {
     this.setDraft({ loadedId: s.id, name: s.name, description: s.description ?? '', terms: { ...s.terms } });
   }
 
+  /** Puts found terms into the builder as a new unsaved scenario (from Find deals or Nearest acceptable). */
+  useTerms(name: string, terms: Record<string, string>, description = ''): void {
+    this.setDraft({ loadedId: null, name, description, terms: { ...terms } });
+  }
+
   duplicate(): void {
     this.setDraft({ ...this.draft, loadedId: null, name: `${this.draft.name} (copy)` });
   }
