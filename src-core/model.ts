@@ -68,12 +68,25 @@ export interface Position {
 export interface Scenario {
   id: string;
   name: string;
+  /** `YYYY-MM-DD`: when the document was tabled; absent for scenarios built in the app. */
+  date?: string;
   description?: string;
   /** issue id → option id; an issue left out is "not addressed". */
   terms: Record<string, string>;
   source?: string;
   /** Saved in the app rather than read from the case file: a re-import of the file keeps it. Never in a file. */
   saved?: boolean;
+}
+
+/**
+ * A set of terms (one option each of two or more different issues) that cannot all hold at once,
+ * e.g. Donetsk ceded to Russia together with a full Russian withdrawal (DESIGN.md §11).
+ */
+export interface IncompatibleTerms {
+  /** issue id → option id */
+  terms: Record<string, string>;
+  reason: string;
+  source?: string;
 }
 
 /** A case with every default filled in: what the engine, the store and the UI work on. */
@@ -89,6 +102,8 @@ export interface Case {
   sources: Source[];
   positions: Position[];
   scenarios: Scenario[];
+  /** Sets of terms that cannot all hold at once; empty when the case declares none. */
+  incompatible: IncompatibleTerms[];
 }
 
 export interface CaseSummary {

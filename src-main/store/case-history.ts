@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseChange, UndoState } from '../../src-core/api.ts';
 import { applyPatch, diffCases, isEmptyPatch } from '../../src-core/case-patch.ts';
-import { caseChangeErrors, CaseFileInvalid, parseCase, toCaseFile } from '../../src-core/case-file.ts';
+import { CaseFileInvalid, parseCase, toCaseFile, validateEditedCase } from '../../src-core/case-file.ts';
 import type { Case } from '../../src-core/model.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './case-repository.ts';
 import { PatchWriter } from './patch-writer.ts';
@@ -18,14 +18,8 @@ export interface Edited {
 
 const now = () => new Date().toISOString();
 
-/** Validates a whole case with the case file's rules; throws CaseFileInvalid with path-named errors. Given the
- * valid case it was made from, only what changed is checked again (caseChangeErrors: the same errors). */
-export function assertValidCase(c: Case, before?: Case): void {
-  if (before) {
-    const errors = caseChangeErrors(before, c);
-    if (errors.length) throw new CaseFileInvalid(errors);
-    return;
-  }
+/** Validates a whole case with the case file's rules; throws CaseFileInvalid with path-named errors. */
+export function assertValidCase(c: Case): void {
   const r = parseCase(toCaseFile(c));
   if (!r.ok) throw new CaseFileInvalid(r.errors);
 }
@@ -91,9 +85,10 @@ export class CaseHistory {
     return this.transact(() => {
       const before = this.get(caseId);
       const { case: after, summary } = edit(before);
-      assertValidCase(after, before);
       const forward = diffCases(before, after);
       if (isEmptyPatch(forward)) return this.result(caseId, before, null);
+      const errors = validateEditedCase(after, forward);
+      if (errors.length) throw new CaseFileInvalid(errors);
       const at = now();
       this.writer.write(caseId, forward, at);
       const revision = this.revisions.append(caseId, summary, { op: 'patch', forward, inverse: diffCases(after, before) }, at);
@@ -165,7 +160,7 @@ export class CaseHistory {
   }
 
   undoState(caseId: string): UndoState {
-    return { undo: this.revisions.lastDone(caseId)?.summary ?? null, redo: this.revisions.firstUndone(caseId)?.summary ?? null };
+    return this.revisions.nextSummaries(caseId);
   }
 
   /** Applies a stored change backwards or forwards; returns the case as it then is (null: deleted). */

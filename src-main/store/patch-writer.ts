@@ -3,6 +3,7 @@
 // transaction; foreign keys are deferred, so the order of the statements within it does not matter.
 import type Database from 'better-sqlite3';
 import { positionKey, type CasePatch, type ListPatch } from '../../src-core/case-patch.ts';
+import { writeIncompatible } from './incompatible-rows.ts';
 import { STANCES, type Position, type Scenario } from '../../src-core/model.ts';
 
 type Statement = Database.Statement;
@@ -39,13 +40,16 @@ export class PatchWriter {
   private readonly sources: ListStatements;
   private readonly scenarios: ListStatements;
 
+  private readonly db: Database.Database;
+
   constructor(db: Database.Database) {
+    this.db = db;
     const p = (sql: string) => db.prepare(sql);
     this.parties = listStatements(db, 'parties', ['case_id'], ['name', 'color', 'reservation', 'description']);
     this.issues = listStatements(db, 'issues', ['case_id'], ['name', 'description', 'status_quo']);
     this.options = listStatements(db, 'options', ['case_id', 'issue_id'], ['label', 'description']);
     this.sources = listStatements(db, 'sources', ['case_id'], ['title', 'publisher', 'url', 'date']);
-    this.scenarios = listStatements(db, 'scenarios', ['case_id'], ['name', 'description', 'source_id', 'saved']);
+    this.scenarios = listStatements(db, 'scenarios', ['case_id'], ['name', 'description', 'source_id', 'saved', 'date']);
     this.s = {
       updateCase: p(`UPDATE cases SET title = @title, description = @description, as_of = @asOf, u_demand = @demand,
                        u_acceptable = @acceptable, u_neutral = @neutral, u_oppose = @oppose, u_red_line = @red_line,
@@ -92,7 +96,8 @@ export class PatchWriter {
     for (const [issueId, o] of Object.entries(patch.options ?? {})) this.list(o, options, [caseId, issueId], (x) => [x.id, x.label, x.description ?? null]);
     this.list(patch.sources, sources, [caseId], (x) => [x.id, x.title, x.publisher ?? null, x.url ?? null, x.date ?? null]);
     this.positions(caseId, patch.positions);
-    this.list(patch.scenarios, scenarios, [caseId], (sc) => [sc.id, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0], (sc) => this.terms(caseId, sc));
+    this.list(patch.scenarios, scenarios, [caseId], (sc) => [sc.id, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0, sc.date ?? null], (sc) => this.terms(caseId, sc));
+    if (patch.incompatible) writeIncompatible(this.db, caseId, patch.incompatible);
   }
 
   /**

@@ -32,6 +32,8 @@ export class RevisionRepository {
     this.s = {
       list: p('SELECT seq, at, summary, undone FROM revisions WHERE case_id = ? ORDER BY seq'),
       lastDone: p('SELECT * FROM revisions WHERE case_id = ? AND undone = 0 ORDER BY seq DESC LIMIT 1'),
+      lastDoneSummary: p('SELECT summary FROM revisions WHERE case_id = ? AND undone = 0 ORDER BY seq DESC LIMIT 1').pluck(),
+      firstUndoneSummary: p('SELECT summary FROM revisions WHERE case_id = ? AND undone = 1 ORDER BY seq LIMIT 1').pluck(),
       firstUndone: p('SELECT * FROM revisions WHERE case_id = ? AND undone = 1 ORDER BY seq LIMIT 1'),
       dropUndone: p('DELETE FROM revisions WHERE case_id = ? AND undone = 1'),
       nextSeq: p('SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE case_id = ?').pluck(),
@@ -67,6 +69,11 @@ export class RevisionRepository {
   /** The revision redo would apply again. */
   firstUndone(caseId: string): StoredRevision | undefined {
     return stored(this.s.firstUndone.get(caseId) as Row | undefined);
+  }
+
+  /** What undo and redo would do next, without reading the stored changes. */
+  nextSummaries(caseId: string): { undo: string | null; redo: string | null } {
+    return { undo: (this.s.lastDoneSummary.get(caseId) as string | undefined) ?? null, redo: (this.s.firstUndoneSummary.get(caseId) as string | undefined) ?? null };
   }
 
   setUndone(caseId: string, seq: number, undone: boolean): void {

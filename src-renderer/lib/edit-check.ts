@@ -1,7 +1,8 @@
 // Checking an edit as it is typed, with the case file's own rules: the edit is applied to the case here
-// (src-core/edits.ts) and the result validated as a case file (src-core/case-file.ts: caseChangeErrors, which
+// (src-core/edits.ts) and the result validated as a case file (src-core/case-file.ts: validateEditedCase, which
 // re-checks only what the edit changed), so every message is the one a case file would get, named by its path.
-import { caseChangeErrors, type CaseFileError } from '../../src-core/case-file.ts';
+import { validateEditedCase, type CaseFileError } from '../../src-core/case-file.ts';
+import { diffCases } from '../../src-core/case-patch.ts';
 import { applyEdit, EditRefused, type Edit, type EditInput } from '../../src-core/edits.ts';
 import type { Case } from '../../src-core/model.ts';
 
@@ -16,7 +17,7 @@ export function checkEdit(c: Case, edit: EditInput): Checked {
     if (err instanceof EditRefused) return { ok: false, errors: [{ path: '', message: err.message }] };
     throw err;
   }
-  const errors = caseChangeErrors(c, next);
+  const errors = validateEditedCase(next, diffCases(c, next));
   return errors.length === 0 ? { ok: true, case: next } : { ok: false, errors };
 }
 

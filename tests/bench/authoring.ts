@@ -21,10 +21,11 @@ import { startServer } from '../../src-main/server/http-server.ts';
 import { ParleyService } from '../../src-main/service.ts';
 import { checkEdit } from '../../src-renderer/lib/edit-check.ts';
 import { generateCase } from '../fixtures/generate-case.ts';
-import { printFigures, record } from './figures.ts';
+import { Bench } from './figures.ts';
 
 /** Keeps the rescoring from being optimised away. */
 let shown = 0;
+const bench = new Bench();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-authoring-'));
 
 async function post<T>(url: string, method: string, input: unknown): Promise<T> {
@@ -34,15 +35,42 @@ async function post<T>(url: string, method: string, input: unknown): Promise<T> 
   return body.value;
 }
 
-async function samples(runs: number, warmup: number, fn: () => Promise<void>): Promise<number[]> {
-  const out: number[] = [];
+interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+/** Wall-clock and process CPU ms of each of `runs` awaited calls, after `warmup` untimed ones. */
+async function samples(runs: number, warmup: number, fn: () => Promise<void>): Promise<Samples> {
+  const out: Samples = { wall: [], cpu: [] };
   for (let i = 0; i < warmup + runs; i++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
-    if (i >= warmup) out.push(performance.now() - t0);
+    const wall = performance.now() - t0;
+    const used = process.cpuUsage(cpu0);
+    if (i >= warmup) {
+      out.wall.push(wall);
+      out.cpu.push((used.user + used.system) / 1000);
+    }
   }
   return out;
 }
+
+const record = (name: string, s: Samples, target?: number) => bench.record(name, s.wall, s.cpu, target);
+
+/** Runs `fn` and adds its wall-clock and CPU ms to `into`. */
+async function timed<T>(into: Samples, fn: () => T | Promise<T>): Promise<T> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = await fn();
+  into.wall.push(performance.now() - t0);
+  const used = process.cpuUsage(cpu0);
+  into.cpu.push((used.user + used.system) / 1000);
+  return out;
+}
+
+const skip = (s: Samples, n: number): Samples => ({ wall: s.wall.slice(n), cpu: s.cpu.slice(n) });
 
 /** The case with more dated statements: `extra` per (party, issue) pair on dates spread over `days` days. */
 function withDatedStatements(c: Case, extra: number, days: number, seed = 1): Case {
@@ -75,27 +103,19 @@ try {
     const rescore = (c: Case) => (shown += scoreScenario(compileCase(c, c.asOf ?? null), terms, { contributions: false }).aggregate.mean ?? 0);
 
     // A confirmed salience field: the statement's salience goes 1 → 2 → … → 5 → 1 and so on.
-    const parts = { check: [] as number[], http: [] as number[], rescore: [] as number[] };
+    const parts = { check: { wall: [], cpu: [] } as Samples, http: { wall: [], cpu: [] } as Samples, rescore: { wall: [], cpu: [] } as Samples };
     let k = 0;
     const edit = await samples(40, 5, async () => {
       const p = local.positions[k++ % local.positions.length]!;
       const e = { op: 'updatePosition' as const, ref: { party: p.party, issue: p.issue, ...(p.date && { date: p.date }) }, position: { ...p, salience: (p.salience % 5) + 1 } };
-      const t0 = performance.now();
-      if (!checkEdit(local, e).ok) throw new Error('the benchmark edit is invalid');
-      const t1 = performance.now();
-      const change = await post<{ case: Case }>(server.url, 'edit', { caseId: base.id, edit: e });
-      const t2 = performance.now();
-      local = change.case;
-      rescore(local);
-      const t3 = performance.now();
-      parts.check.push(t1 - t0);
-      parts.http.push(t2 - t1);
-      parts.rescore.push(t3 - t2);
+      if (!(await timed(parts.check, () => checkEdit(local, e).ok))) throw new Error('the benchmark edit is invalid');
+      local = (await timed(parts.http, () => post<{ case: Case }>(server.url, 'edit', { caseId: base.id, edit: e }))).case;
+      await timed(parts.rescore, () => rescore(local));
     });
     record('edit: local check + POST /api/edit + builder rescored', edit, 30);
-    record('  of which: local check (applyEdit + case file validation)', parts.check.slice(5));
-    record('  of which: HTTP round trip (zod, transaction + revision, JSON)', parts.http.slice(5));
-    record('  of which: builder rescored (compileCase + scoreScenario)', parts.rescore.slice(5));
+    record('  of which: local check (applyEdit + case file validation)', skip(parts.check, 5));
+    record('  of which: HTTP round trip (zod, transaction + revision, JSON)', skip(parts.http, 5));
+    record('  of which: builder rescored (compileCase + scoreScenario)', skip(parts.rescore, 5));
 
     const undo = await samples(30, 3, async () => {
       local = (await post<{ case: Case }>(server.url, 'undo', { caseId: base.id })).case;
@@ -115,16 +135,15 @@ try {
     const rows = csv.trimEnd().split('\r\n').length - 1;
     console.log(`positions CSV: ${rows} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB`);
     record(`positions CSV import preview (${rows} rows, dry run, HTTP)`, await samples(5, 1, async () => void (await post(server.url, 'importPositions', { caseId: base.id, content: csv, dryRun: true }))), 1000);
-    const undoImport: number[] = [];
-    const imports = await samples(5, 1, async () => {
-      await post(server.url, 'importPositions', { caseId: base.id, content: csv });
-      const t0 = performance.now();
-      await post(server.url, 'undo', { caseId: base.id });
-      undoImport.push(performance.now() - t0);
-    });
-    // Each sample holds the import and its undo; the undo alone is recorded next.
-    record(`positions CSV import (${rows} rows, HTTP)`, imports.map((x, i) => x - undoImport[i + 1]!), 1000);
-    record('  undo of that import', undoImport.slice(1));
+    const imported: Samples = { wall: [], cpu: [] };
+    const undoImport: Samples = { wall: [], cpu: [] };
+    for (let i = 0; i < 6; i++) {
+      await timed(imported, () => post(server.url, 'importPositions', { caseId: base.id, content: csv }));
+      await timed(undoImport, () => post(server.url, 'undo', { caseId: base.id }));
+    }
+    // The first import and undo warm up.
+    record(`positions CSV import (${rows} rows, HTTP)`, skip(imported, 1), 1000);
+    record('  undo of that import', skip(undoImport, 1));
   } finally {
     await server.close();
     service.close();
@@ -139,16 +158,10 @@ try {
   const io = { stdout: () => {}, stderr: (t: string) => process.stderr.write(t), env: { PARLEY_DB: path.join(tmp, 'cli.sqlite') }, cwd: tmp };
   console.log(`timeline case: ${dated.positions.length} statements on ${dates} dates`);
   record(`parley timeline --format json, ${dates} dates (in-process: read file, validate, score, print)`, await samples(15, 2, async () => void (await runCli(['timeline', file, '--scenario', 'scenario-1', '--format', 'json'], io))), 100);
-  const t: number[] = [];
-  for (let i = 0; i < 17; i++) {
-    const t0 = performance.now();
-    timeline(dated, dated.scenarios[0]!.terms);
-    if (i >= 2) t.push(performance.now() - t0);
-  }
-  record(`  of which: timeline() over ${dates} dates`, t);
+  bench.run(`  of which: timeline() over ${dates} dates`, { runs: 15, warmup: 2 }, () => timeline(dated, dated.scenarios[0]!.terms));
 
   console.log('');
-  printFigures();
+  bench.print();
   if (Number.isNaN(shown)) console.log(shown);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

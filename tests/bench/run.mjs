@@ -1,15 +1,18 @@
-// Runs a benchmark script (tests/bench/<name>.ts) on Node 20, which cannot run TypeScript itself:
-// bundles it with esbuild into out/bench/<name>.mjs (packages stay external) and imports that.
-//   node tests/bench/run.mjs            → tests/bench/run.ts (engine and store), then tests/bench/authoring.ts
+// Runs benchmark scripts (tests/bench/<name>.ts) on Node 20, which cannot run TypeScript itself: bundles each
+// with esbuild into out/bench/<name>.mjs (packages stay external) and imports that.
+//   node tests/bench/run.mjs            → tests/bench/run.ts (engine and store), then search.ts (find deals vs HiGHS),
+//                                         then robustness.ts (robustness engine), then authoring.ts (edits, undo,
+//                                         positions CSV, timeline: issue 7)
+//   node tests/bench/run.mjs robustness → tests/bench/robustness.ts only
 //   node tests/bench/run.mjs ui         → tests/bench/ui.ts (UI responsiveness in Chromium)
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// No name: the engine and store benchmarks, then the authoring ones (`npm run bench`).
-const names = process.argv[2] ? [process.argv[2]] : ['run', 'authoring'];
-for (const name of names) {
+const names = process.argv[2] ? [process.argv[2]] : ['run', 'search', 'robustness', 'authoring'];
+
+async function runBench(name) {
   const entry = `tests/bench/${name}.ts`;
   if (!/^[a-z-]+$/.test(name) || !fs.existsSync(`${root}/${entry}`)) {
     process.stderr.write(`no benchmark ${entry}\n`);
@@ -28,6 +31,10 @@ for (const name of names) {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  if (names.length > 1) console.log(`\n── ${entry} ──`);
   await import(pathToFileURL(`${root}/${outfile}`).href);
+}
+
+for (const [i, name] of names.entries()) {
+  if (i > 0) console.log('');
+  await runBench(name);
 }

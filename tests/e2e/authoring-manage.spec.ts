@@ -7,13 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openBuilder, ROOT, test } from './fixtures.ts';
+import { expect, goToView, openBuilder, ROOT, test } from './fixtures.ts';
 
 const COPY = 'manage-copy';
 
-async function go(page: Page, view: string) {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
-}
+const go = goToView;
 
 async function openCopy(page: Page) {
   await openBuilder(page);

@@ -3,7 +3,7 @@
 // case, so the other tests keep the shipped one as it is.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures.ts';
+import { expect, goToView, shot, test } from './fixtures.ts';
 
 const COPY = 'ukraine-views';
 const EMPTY = 'empty-views';
@@ -40,7 +40,7 @@ async function serious(page: Page): Promise<string[]> {
 async function open(page: Page, caseId: string, view: string) {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Case' }).selectOption(caseId);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
+  await goToView(page, view);
 }
 
 /** How each view is brought on screen before its picture and its audit. */

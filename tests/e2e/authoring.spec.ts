@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { cliScore, expect, expectedLabel, openBuilder, test, type CliPartyScore } from './fixtures.ts';
+import { cliScore, expect, expectedLabel, goToView, openBuilder, test, type CliPartyScore } from './fixtures.ts';
 
 const CASE_ID = 'water-talks-built-in-the-app';
 const PARTIES = ['Upstream', 'Downstream', 'Mediator'];
@@ -24,9 +24,7 @@ const STATED: Record<string, [number, string, string][]> = {
 const FIRST_DATE = '2025-01-10';
 const LATER_DATE = '2025-03-01';
 
-async function go(page: Page, view: string) {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
-}
+const go = goToView;
 
 /** Types into a field and confirms it with Enter; the case is saved when the Undo button names the change. */
 async function typeAndConfirm(field: Locator, value: string) {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, ROOT, test } from './fixtures.ts';
+import { expect, goToView, ROOT, test } from './fixtures.ts';
 
 const CASE = 'ukraine-talks-2025-08';
 
@@ -37,9 +37,8 @@ test('every edit confirmed in the UI survives a SIGKILL of the server', async ({
   try {
     await page.goto(first.url);
     await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(4);
-    const nav = page.getByRole('navigation', { name: 'Views' });
 
-    await nav.getByRole('button', { name: 'Case', exact: true }).click();
+    await goToView(page, 'Case');
     const reservation = page.locator('li[data-party="russia"]').getByLabel('Reservation (0–100)');
     await reservation.fill('65');
     await reservation.press('Enter');
@@ -49,7 +48,7 @@ test('every edit confirmed in the UI survives a SIGKILL of the server', async ({
     await newParty.press('Enter');
     await expect(undoButton(page)).toHaveAccessibleName('Undo: Added party “Observers”');
 
-    await nav.getByRole('button', { name: 'Positions' }).click();
+    await goToView(page, 'Positions');
     await page.locator('button[data-cell="russia|nato"]').click();
     const panel = page.getByTestId('statements');
     await panel.getByRole('button', { name: 'Add statement' }).click();
@@ -76,7 +75,7 @@ test('every edit confirmed in the UI survives a SIGKILL of the server', async ({
     await page.goto(second.url);
     await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(5);
     await expect(undoButton(page)).toHaveAccessibleName(/^Undo: Russia on NATO.* \(2025-09-01\): salience \d → 2$/);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'History' }).click();
+    await goToView(page, 'History');
     await expect(page.getByRole('list', { name: 'Revisions, newest first' }).locator('li')).toHaveCount(6); // 5 edits and "before the first change"
   } finally {
     first.child.kill('SIGKILL');

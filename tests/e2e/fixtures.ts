@@ -55,12 +55,23 @@ export function cliScore(terms: Record<string, string>, caseFile = DEFAULT_CASE_
   return JSON.parse(out).scenarios[0].parties;
 }
 
-/** The accessible label the chart must carry for a party's score. */
+/** The accessible label the chart must carry for a party's score: the number the bar shows, to one decimal. */
 export function expectedLabel(name: string, s: CliPartyScore): string {
-  const base = s.match === null ? `${name}: no basis` : `${name}: ${Math.round(s.match)}% match`;
+  const base = s.match === null ? `${name}: no basis` : `${name}: ${(Math.round(s.match * 10) / 10).toFixed(1)}% match`;
   return s.redLines.length ? `${base}, ${s.redLines.length} red line${s.redLines.length === 1 ? '' : 's'} crossed` : base;
 }
 
 export function defaultCase(): { parties: { id: string; name: string }[]; issues: { id: string; name: string; options: { id: string; label: string }[] }[]; positions: { party: string; issue: string }[]; scenarios: { id: string; name: string; terms: Record<string, string> }[] } {
   return JSON.parse(fs.readFileSync(DEFAULT_CASE_FILE, 'utf8'));
+}
+
+/** Opens a view from the header: its button, or the "More" menu's item when the window is too narrow for it. */
+export async function goToView(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  const button = nav.getByRole('button', { name: label, exact: true });
+  const more = nav.getByRole('button', { name: /^More/ });
+  await expect(button.or(more).first()).toBeVisible();
+  if (await button.isVisible()) return button.click();
+  await more.click();
+  await page.getByRole('menu', { name: 'More views' }).getByRole('menuitem', { name: label, exact: true }).click();
 }

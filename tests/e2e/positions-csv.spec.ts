@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
+import { expect, goToView, openBuilder, ROOT, shot, test } from './fixtures.ts';
 
 const CASE_ID = 'positions-csv-e2e';
 
@@ -31,7 +31,7 @@ test('a spreadsheet with a bad row is refused whole; a good one is imported afte
   expect(res.ok()).toBe(true);
   await openBuilder(page);
   await page.getByRole('combobox', { name: 'Case' }).selectOption(CASE_ID);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Positions' }).click();
+  await goToView(page, 'Positions');
 
   const original = await exportCsv(page);
   const lines = original.split(/\r?\n/);

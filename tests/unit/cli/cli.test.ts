@@ -12,6 +12,8 @@ import { COMMANDS } from '../../../src-main/cli/main.ts';
 import { cli, ROOT, tmp, type Run } from './cli-harness.ts';
 
 const UKRAINE = 'data/cases/ukraine-talks-2025-08.json';
+/** The shipped cases a new library is seeded with, in the order it lists them. */
+const SHIPPED = ['ukraine-talks-2025-08', 'ukraine-proposals-2014-2026'];
 const SMALL = 'tests/fixtures/cli-small-case.json';
 const INVALID = 'tests/fixtures/cli-invalid-case.json';
 const NOT_JSON = 'tests/fixtures/cli-not-json.json';
@@ -81,7 +83,7 @@ describe('import', () => {
     const r = await cli('import', SMALL);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('cli-small');
-    expect(await caseIds()).toEqual(['ukraine-talks-2025-08', 'cli-small']);
+    expect(await caseIds()).toEqual([...SHIPPED, 'cli-small']);
   });
 
   it('an invalid file exits 1 and imports nothing', async () => {
@@ -104,8 +106,8 @@ describe('import', () => {
     fs.writeFileSync(file, serializeCase(changed));
     expect((await cli('import', file, '--replace')).code).toBe(0);
     const list = JSON.parse((await cli('cases', '--format', 'json')).stdout) as { id: string; title: string }[];
-    expect(list.map((c) => c.id)).toEqual(['ukraine-talks-2025-08', 'cli-small']);
-    expect(list[1]!.title).toBe('Renamed talks');
+    expect(list.map((c) => c.id)).toEqual([...SHIPPED, 'cli-small']);
+    expect(list[2]!.title).toBe('Renamed talks');
   });
 });
 
@@ -148,11 +150,13 @@ describe('cases', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/Case\s+Title\s+Parties\s+Issues\s+Scenarios/);
     expect(table.stdout).toMatch(/ukraine-talks-2025-08\s+Ukraine peace talks, August 2025\s+4\s+9\s+4/);
+    expect(table.stdout).toMatch(/ukraine-proposals-2014-2026\s+Ukraine peace proposals, 2014–2026\s+6\s+16\s+16/);
     expect(table.stdout).toMatch(/cli-small\s+Water-sharing talks \(test case\)\s+3\s+3\s+3/);
     const json = await cli('cases', '--format', 'json');
     const list = JSON.parse(json.stdout);
     expect(list).toEqual([
       expect.objectContaining({ id: 'ukraine-talks-2025-08', parties: 4, issues: 9, scenarios: 4 }),
+      expect.objectContaining({ id: 'ukraine-proposals-2014-2026', parties: 6, issues: 16, scenarios: 16 }),
       expect.objectContaining({ id: 'cli-small', title: 'Water-sharing talks (test case)', parties: 3, issues: 3, scenarios: 3 }),
     ]);
   });
@@ -171,7 +175,8 @@ describe('score', () => {
     expect(Object.keys(printed)).toEqual(['case', 'asOf', 'scenarios']);
     expect(printed.scenarios).toHaveLength(c.scenarios.length);
     for (const s of printed.scenarios) {
-      expect(Object.keys(s)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate']);
+      expect(Object.keys(s)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate', 'conflicts']);
+      expect(s.conflicts).toEqual([]); // none of the case's proposals holds an incompatible entry
       expect(Object.keys(s.aggregate).sort()).toEqual(['mean', 'nash', 'spread', 'worst']);
       expect(s.parties.map((p: { party: string }) => p.party)).toEqual(c.parties.map((p) => p.id));
       for (const p of s.parties) {
@@ -195,7 +200,7 @@ describe('score', () => {
 
   it('scoring a file does not import it', async () => {
     expect((await cli('score', SMALL, '--format', 'json')).code).toBe(0);
-    expect(await caseIds()).toEqual(['ukraine-talks-2025-08']);
+    expect(await caseIds()).toEqual(SHIPPED);
   });
 
   it('an unknown case id exits 1 and lists the cases', async () => {
@@ -378,5 +383,20 @@ describe('the bundled binary', () => {
     expect(r.stderr.match(/parley:/g)).toHaveLength(1);
     expect(r.stderr).toContain('positions[4].salience');
     expect(r.stderr).not.toMatch(/^ {4}at /m);
+  });
+});
+
+describe('counts in words', () => {
+  it('validate says "1 scenario", "1 party", "1 issue" and "1 position" in the singular', async () => {
+    const c = JSON.parse(fs.readFileSync(path.join(ROOT, SMALL), 'utf8'));
+    c.parties = c.parties.slice(0, 1);
+    c.issues = c.issues.slice(0, 1);
+    c.positions = c.positions.slice(0, 1);
+    c.scenarios = [{ id: 'one', name: 'One', terms: { quota: 'half' } }];
+    const file = path.join(tmp.dir, 'one.json');
+    fs.writeFileSync(file, JSON.stringify(c));
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('— 1 party, 1 issue, 1 position, 1 scenario\n');
   });
 });
