@@ -329,7 +329,7 @@ describe('the built binary', () => {
     expect(pdfInfo(path.join(dir, 'scatter.pdf')).pages).toBe(1);
     const report = run('report', UKRAINE_FILE, '--out', 'report.pdf');
     expect(report.status).toBe(0);
-    expect(pdfInfo(path.join(dir, 'report.pdf')).pages).toBe(9);
+    expect(pdfInfo(path.join(dir, 'report.pdf')).pages).toBe(11);
     const bad = run('chart', UKRAINE_FILE, '--kind', 'pie', '--out', 'x.svg');
     expect(bad.status).toBe(2);
     expect(bad.stderr.startsWith('parley: --kind must be one of')).toBe(true);

@@ -242,7 +242,7 @@ describe('the api', () => {
       expect(report).toMatchObject({ fileName: `${CASE}-report.pdf`, mime: 'application/pdf' });
       const file = path.join(dir, report.fileName);
       fs.writeFileSync(file, Buffer.from(report.base64, 'base64'));
-      expect(pdfInfo(file).pages).toBe(9);
+      expect(pdfInfo(file).pages).toBe(11);
 
       const reply = await ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['alaska-terms', 'ukraine-conditions'], format: 'csv' }, () => {});
       expect(reply.ok).toBe(true);
