@@ -198,7 +198,7 @@ test('a later dated statement moves the timeline and the as-of control; undo and
     // Ctrl+Z outside a text field undoes the last change: Upstream demands building again.
     await page.getByRole('radiogroup', { name: 'Dam' }).getByRole('radio', { name: 'Build the dam', exact: true }).focus();
     await page.keyboard.press('Control+z');
-    await expect(page.getByRole('status')).toContainText(`Undone: Upstream on Dam (${LATER_DATE}): “Build the dam” demand → acceptable`);
+    await expect(page.getByRole('status').filter({ hasText: 'Undone:' })).toContainText(`Undone: Upstream on Dam (${LATER_DATE}): “Build the dam” demand → acceptable`);
     const undone = latest.map((s) => (s.party === 'upstream' ? cliScore(terms, file, FIRST_DATE).find((x) => x.party === 'upstream')! : s));
     await expectBars(page, undone);
     await page.keyboard.press('Control+Shift+z');
