@@ -18,7 +18,8 @@ export function csvText(rows: readonly (readonly CsvValue[])[]): string {
 
 /** Undoes csvCell's formula guard: one leading apostrophe before a formula character is removed. */
 export function unguardCell(s: string): string {
-  return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+  // Most cells do not start with an apostrophe: skip the pattern for them (a spreadsheet has many cells).
+  return s.charCodeAt(0) === 39 && /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
 export interface CsvRecords {

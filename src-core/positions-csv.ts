@@ -73,6 +73,13 @@ export function positionsFromCsv(c: Case, text: string): PositionsCsvResult {
   const issues = new Map(c.issues.map((i) => [i.id, new Set(i.options.map((o) => o.id))]));
   const sources = new Set(c.sources.map((s) => s.id));
   const groups = new Map<string, Group>();
+  // A spreadsheet repeats the same few dates on thousands of rows: each is checked once.
+  const dates = new Map<string, boolean>();
+  const validDate = (d: string) => {
+    let ok = dates.get(d);
+    if (ok === undefined) dates.set(d, (ok = DATE_PATTERN.test(d) && isRealDate(d)));
+    return ok;
+  };
 
   records.slice(1).forEach((cells, k) => {
     const row = k + 2;
@@ -89,7 +96,7 @@ export function positionsFromCsv(c: Case, text: string): PositionsCsvResult {
     if (!issue) fail('issue', 'is empty');
     else if (!options) fail('issue', `"${issue}" is not an issue of this case (use the issue's id)`);
     const date = cell('date').trim();
-    if (date && (!DATE_PATTERN.test(date) || !isRealDate(date))) {
+    if (date && !validDate(date)) {
       fail('date', `"${date}" is not a date written YYYY-MM-DD (a spreadsheet may have reformatted it: format the column as text)`);
     }
     const salienceText = cell('salience').trim();

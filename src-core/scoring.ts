@@ -74,28 +74,66 @@ const inForce = (p: Position, asOf: string | null | undefined) => !asOf || p.dat
 // An undated position counts as the earliest.
 const laterThan = (a: Position, b: Position) => (a.date ?? '') > (b.date ?? '');
 
+const pairKey = (party: string, issue: string) => `${party}\u0000${issue}`;
+
 export function compileCase(c: Case, asOf?: string | null): CompiledCase {
   const at = asOf ?? null;
-  const issueIndex = new Map(c.issues.map((issue, i) => [issue.id, i]));
-  const optionIndex = c.issues.map((issue) => new Map(issue.options.map((o, k) => [o.id, k])));
-  const statusQuo = Int32Array.from(c.issues, (issue, i) => (issue.statusQuo === undefined ? -1 : (optionIndex[i]!.get(issue.statusQuo) ?? -1)));
-
   // Effective position per (party, issue) in one pass over the positions.
   const effective = new Map<string, Position>();
   for (const p of c.positions) {
     if (!inForce(p, at)) continue;
-    const key = `${p.party}\u0000${p.issue}`;
+    const key = pairKey(p.party, p.issue);
     const prev = effective.get(key);
     if (prev === undefined || laterThan(p, prev)) effective.set(key, p);
   }
+  return compileEffective(c, at, effective);
+}
+
+/**
+ * The case compiled as of each of `dates` (ascending), as compileCase would compile it for each, but in one
+ * walk: the positions in force are carried from one date to the next, and the stakes whose position has not
+ * changed are shared rather than built again. What a timeline over many dates needs.
+ */
+export function compileCaseByDates(c: Case, dates: readonly string[]): CompiledCase[] {
+  const effective = new Map<string, Position>();
+  const dated = c.positions.filter((p) => p.date !== undefined).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  for (const p of c.positions) {
+    if (p.date !== undefined) continue;
+    const key = pairKey(p.party, p.issue);
+    if (!effective.has(key)) effective.set(key, p);
+  }
+  const out: CompiledCase[] = [];
+  let next = 0;
+  for (const date of dates) {
+    // At most one position per (party, issue, date): a later date simply replaces the one in force.
+    for (; next < dated.length && dated[next]!.date! <= date; next++) effective.set(pairKey(dated[next]!.party, dated[next]!.issue), dated[next]!);
+    out.push(compileEffective(c, date, effective, out[out.length - 1]));
+  }
+  return out;
+}
+
+function compileEffective(c: Case, at: string | null, effective: ReadonlyMap<string, Position>, previous?: CompiledCase): CompiledCase {
+  const issueIndex = previous?.issueIndex ?? new Map(c.issues.map((issue, i) => [issue.id, i]));
+  const optionIndex = previous?.optionIndex ?? c.issues.map((issue) => new Map(issue.options.map((o, k) => [o.id, k])));
+  const statusQuo = previous?.statusQuo ?? Int32Array.from(c.issues, (issue, i) => (issue.statusQuo === undefined ? -1 : (optionIndex[i]!.get(issue.statusQuo) ?? -1)));
 
   const stakes: Stake[][] = [];
   const totalSalience = new Float64Array(c.parties.length);
   c.parties.forEach((party, pi) => {
     const list: Stake[] = [];
+    const before = previous?.stakes[pi];
+    let b = 0;
     c.issues.forEach((issue, ii) => {
-      const position = effective.get(`${party.id}\u0000${issue.id}`);
+      const position = effective.get(pairKey(party.id, issue.id));
       if (!position) return;
+      // The previous date's stakes are in issue order too: reuse this one if its position is the same.
+      while (before && b < before.length && before[b]!.issue < ii) b++;
+      const same = before?.[b];
+      if (same && same.issue === ii && same.position === position) {
+        list.push(same);
+        totalSalience[pi]! += same.salience;
+        return;
+      }
       const utilities = new Float64Array(issue.options.length);
       const redLine = new Uint8Array(issue.options.length);
       issue.options.forEach((o, k) => {

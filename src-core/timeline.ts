@@ -1,7 +1,7 @@
 // How a scenario's support moves over time (DESIGN §10): the scenario scored as of every date on which
 // some party's position in force changes, oldest first.
 import type { Case } from './model.ts';
-import { compileCase, scoreScenario, type Terms } from './scoring.ts';
+import { compileCaseByDates, scoreScenario, type CompiledCase, type Terms } from './scoring.ts';
 
 export interface TimelinePoint {
   date: string;
@@ -25,11 +25,15 @@ export function changeDates(c: Case): string[] {
   return [...dates].sort();
 }
 
-export function timeline(c: Case, terms: Terms): Timeline {
-  const dates = changeDates(c);
+/** The case compiled as of each change date: what timeline() scores; worth keeping while only the terms change. */
+export const compileByDate = (c: Case): CompiledCase[] => compileCaseByDates(c, changeDates(c));
+
+export function timeline(c: Case, terms: Terms, compiled: readonly CompiledCase[] = compileByDate(c)): Timeline {
+  const dates = compiled.map((cc) => cc.asOf!);
   const parties = c.parties.map((p) => ({ party: p.id, points: [] as TimelinePoint[] }));
-  for (const date of dates) {
-    const score = scoreScenario(compileCase(c, date), terms, { contributions: false });
+  for (const cc of compiled) {
+    const date = cc.asOf!;
+    const score = scoreScenario(cc, terms, { contributions: false });
     score.parties.forEach((s, i) => parties[i]!.points.push({ date, match: s.match, redLines: s.redLines, acceptable: s.acceptable }));
   }
   return { dates, parties };

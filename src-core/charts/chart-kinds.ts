@@ -1,7 +1,7 @@
 // The comparison chart kinds and heatmap orderings, with no dependencies: the api's schemas use them too.
 
 /** The Compare view's tabs. */
-export const COMPARE_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown'] as const;
+export const COMPARE_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown', 'timeline'] as const;
 export type CompareKind = (typeof COMPARE_KINDS)[number];
 /** The charts of a robustness analysis (DESIGN.md §12): grouped bars with p5–p95 ranges, and the flip points. */
 export const ROBUSTNESS_KINDS = ['ranges', 'tornado'] as const;
@@ -15,6 +15,7 @@ export const CHART_KIND_LABELS: Record<ChartKind, string> = {
   radar: 'Radar',
   scatter: 'Two-party scatter',
   breakdown: 'Breakdown',
+  timeline: 'Over time',
   ranges: 'Grouped bars with match ranges',
   tornado: 'Flip points (tornado)',
 };
@@ -29,6 +30,9 @@ export const SORT_KEY_LABELS: Record<SortKey, string> = {
   spread: 'spread',
   none: 'as given',
 };
+
+/** Kinds that show one scenario (the `scenario` setting, default the first compared). */
+export const SINGLE_SCENARIO_KINDS: readonly ChartKind[] = ['breakdown', 'timeline'];
 
 /** At most this many scenarios are compared at once (the Compare view's limit, and the exports'). */
 export const MAX_COMPARED = 20;

@@ -90,6 +90,16 @@ export function compareTable(kind: ChartKind, data: CompareData, settings: Chart
         rows: (data.robustness?.sides ?? []).map((x) => [names.party(x.party), names.issue(x.issue), String(x.salience), sidesSentence(x, names)]),
       };
     }
+    case 'timeline': {
+      const t = data.timeline;
+      const cell = (pt: { match: number | null; redLines: string[]; acceptable: boolean }) =>
+        [percent(pt.match), redLines(pt.redLines.length), pt.acceptable ? 'acceptable' : ''].filter(Boolean).join(', ');
+      return {
+        caption,
+        columns: [{ label: 'As of' }, ...partyColumns, { label: 'Changed by' }],
+        rows: (t?.dates ?? []).map((date, i) => [date, ...t!.parties.map((p) => cell(p.points[i]!)), t!.changes[i]!.join('; ')]),
+      };
+    }
     case 'breakdown': {
       const s = breakdownScenario(data, settings);
       const rows = data.issues.map((issue) => [issue.name, ...s.parties.map((p) => (issue.id in p.contributions ? oneDecimal(p.contributions[issue.id]!) : '—'))]);

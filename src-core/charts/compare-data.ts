@@ -5,6 +5,7 @@ import type { RobustnessAnalysis } from '../robustness/sensitivity.ts';
 import { scoreReport, type ScoredScenario } from '../score-report.ts';
 import type { SortKey } from './chart-kinds.ts';
 import { partyColors } from './palette.ts';
+import type { TimelineSeries } from './timeline-chart.ts';
 
 export interface CompareData {
   caseId: string;
@@ -16,6 +17,8 @@ export interface CompareData {
   issues: { id: string; name: string }[];
   /** In the order given, each with every party's score and contributions. */
   scenarios: ScoredScenario[];
+  /** The timeline chart's scenario over time (withTimeline), when that chart is drawn. */
+  timeline?: TimelineSeries;
   /** A robustness analysis of these scenarios (DESIGN.md §12), for the ranges and tornado charts. */
   robustness?: RobustnessAnalysis;
 }

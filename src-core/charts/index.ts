@@ -12,12 +12,13 @@ import { radar } from './radar.ts';
 import { scatter } from './scatter.ts';
 import { LIGHT } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
+import { timelineChart } from './timeline-chart.ts';
 import { tornado } from './tornado.ts';
 
-export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, COMPARE_KINDS, isRobustnessKind, MAX_COMPARED, ROBUSTNESS_KINDS, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type CompareKind, type SortKey } from './chart-kinds.ts';
+export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, COMPARE_KINDS, isRobustnessKind, MAX_COMPARED, ROBUSTNESS_KINDS, SINGLE_SCENARIO_KINDS, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type CompareKind, type SortKey } from './chart-kinds.ts';
 export type { ChartOptions, ChartSettings } from './chart-frame.ts';
 
-const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown, ranges: rangeBars, tornado };
+const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown, timeline: timelineChart, ranges: rangeBars, tornado };
 
 /** Problems with the chart settings for this data (unknown party or scenario ids), each naming the id. */
 export function chartSettingsErrors(data: CompareData, settings: ChartSettings): string[] {

@@ -4,6 +4,7 @@ import { ApiError } from '../../src-core/api.ts';
 import { chartCsv, chartSettingsErrors, chartTitle, defaultChartSize, isRobustnessKind, MAX_COMPARED, type ChartFormat, type ChartKind, type ChartSettings } from '../../src-core/charts/index.ts';
 import { compareData, type CompareData } from '../../src-core/charts/compare-data.ts';
 import { themeByName } from '../../src-core/charts/palette.ts';
+import { withTimeline } from '../../src-core/charts/timeline-chart.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
 import { analyseRobustness, type RobustnessAnalysis } from '../../src-core/robustness/sensitivity.ts';
 import { DEFAULT_ROBUSTNESS, robustnessSettingsErrors, type RobustnessSettings } from '../../src-core/robustness/settings.ts';
@@ -81,7 +82,7 @@ const MIME: Record<ChartFormat, string> = { svg: 'image/svg+xml', png: 'image/pn
 export function chartFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, request: ChartRequest): RenderedFile {
   const { kind, format, width, height, scale = 1, theme = 'light', robustness, ...settings } = request;
   const compared = compareData(c, scenarios, asOf);
-  const data: CompareData = isRobustnessKind(kind) ? { ...compared, robustness: robustnessOf(c, scenarios, asOf, robustness) } : compared;
+  const data: CompareData = isRobustnessKind(kind) ? { ...compared, robustness: robustnessOf(c, scenarios, asOf, robustness) } : kind === 'timeline' ? withTimeline(compared, c, settings) : compared;
   const errors = chartSettingsErrors(data, settings);
   if (errors.length) throw new ApiError('invalid_input', errors.join('; '));
   const fileName = chartFileName(c, kind, format, settings, scale, data.parties.map((p) => p.id), scenarios[0]?.id);
@@ -102,7 +103,7 @@ export function chartFile(c: Case, scenarios: readonly Scenario[], asOf: string 
 function chartFileName(c: Case, kind: ChartKind, format: ChartFormat, settings: ChartSettings, scale: PngScale, partyIds: string[], firstScenario: string | undefined): string {
   let name = `${c.id}-${kind}`;
   if (kind === 'scatter') name += `-${settings.parties?.[0] ?? partyIds[0]}-${settings.parties?.[1] ?? partyIds[1] ?? partyIds[0]}`;
-  if (kind === 'breakdown') name += `-${settings.scenario ?? firstScenario}`;
+  if (kind === 'breakdown' || kind === 'timeline') name += `-${settings.scenario ?? firstScenario}`;
   if (format === 'png' && scale > 1) name += `@${scale}x`;
   return `${name}.${format}`;
 }

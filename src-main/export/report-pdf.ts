@@ -9,6 +9,8 @@ import { oneDecimal } from '../../src-core/charts/format.ts';
 import type { Case, Position, Scenario } from '../../src-core/model.ts';
 import type { RobustnessAnalysis } from '../../src-core/robustness/sensitivity.ts';
 import { compileCase } from '../../src-core/scoring.ts';
+import { timelineSeries } from '../../src-core/charts/timeline-chart.ts';
+import { changeDates, compileByDate } from '../../src-core/timeline.ts';
 import { drawSvg, finishPdf, newPdf } from './pdf-export.ts';
 import { pdfText, type FontChoice, type PdfFonts } from './pdf-fonts.ts';
 import { robustnessPages } from './report-robustness.ts';
@@ -119,6 +121,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
   }
 
   data.scenarios.forEach((s, i) => scenarioPages(w, c, data, scenarios[i]!, i));
+  if (changeDates(c).length > 0) timelineSection(w, c, data);
   if (options.robustness) robustnessPages(w, c, { ...data, robustness: options.robustness }, options.robustness);
 
   w.newPage();
@@ -249,6 +252,19 @@ function scenarioPages(w: Writer, c: Case, data: CompareData, scenario: Scenario
   const size = chartSize('breakdown', data, { scenario: scored.id }, CHART_PX);
   if ((BOTTOM - w.doc.y) / size.height < CHART_SCALE * 0.75) w.newPage();
   w.chart('breakdown', data, { scenario: scored.id, idPrefix: `breakdown-${index}` });
+}
+
+/** How each scenario's support moved, when positions carry dates (DESIGN §10): as many charts a page as fit. */
+function timelineSection(w: Writer, c: Case, data: CompareData): void {
+  w.newPage();
+  w.text('Over time', 18, { bold: true, gap: 4 });
+  w.text('Each scenario scored as of every date on which a stated position takes effect, oldest first.', 10, { color: MUTED, gap: 12 });
+  const byDate = compileByDate(c);
+  data.scenarios.forEach((s, i) => {
+    const withDates = { ...data, timeline: timelineSeries(c, s, byDate) };
+    w.ensure(defaultChartSize('timeline', withDates, {}, CHART_PX).height * CHART_SCALE);
+    w.chart('timeline', withDates, { scenario: s.id, idPrefix: `timeline-${i}` });
+  });
 }
 
 const sourceLine = (s: Case['sources'][number]) => [s.title, s.publisher, s.date].filter(Boolean).join(' · ');

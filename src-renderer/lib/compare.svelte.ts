@@ -1,8 +1,9 @@
 // What the Compare view shows: which scenarios, which chart, and its options. Scores come from the
 // same core functions as everywhere else; exported files come from the data side (one export path
 // for the app and the CLI).
-import { MAX_COMPARED, type CompareKind, type SortKey } from '../../src-core/charts/index.ts';
+import { MAX_COMPARED, SINGLE_SCENARIO_KINDS, type CompareKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
+import { withTimeline } from '../../src-core/charts/timeline-chart.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
 import type { FrontierReport } from '../../src-core/search/index.ts';
 import { api } from './api-client.ts';
@@ -70,13 +71,15 @@ export class CompareState {
 
   data = $derived.by(() => {
     const c = this.ws.current;
-    return c && this.selected.length > 0 ? compareData(c, this.selected, c.asOf ?? null) : null;
+    if (!c || this.selected.length === 0) return null;
+    const data = compareData(c, this.selected, this.ws.asOf);
+    return this.kind === 'timeline' ? withTimeline(data, c, this.chartOptions()) : data;
   });
 
   /** Why there is no chart to show (and so none to export), or null when there is one. */
   chartReason = $derived.by((): string | null => {
     if (this.chosen.length > MAX_COMPARED) return `Choose at most ${MAX_COMPARED} scenarios.`;
-    const one = this.kind === 'breakdown';
+    const one = SINGLE_SCENARIO_KINDS.includes(this.kind);
     if (!this.data || this.selected.length < (one ? 1 : 2)) return `Choose at least ${one ? 'one scenario' : 'two scenarios'} on the left to draw this chart.`;
     return null;
   });
@@ -142,7 +145,7 @@ export class CompareState {
     const c = this.ws.current!;
     const ids = this.selected.filter((s) => s.id !== DRAFT_ID).map((s) => s.id);
     const draft = this.selected.some((s) => s.id === DRAFT_ID) ? { adhoc: { name: `Current draft: ${this.ws.draft.name}`, terms: { ...this.ws.draft.terms } } } : {};
-    return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
+    return { caseId: c.id, scenarioIds: ids, ...draft, asOf: this.ws.asOf };
   }
 
   /**

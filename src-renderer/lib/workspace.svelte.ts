@@ -1,9 +1,11 @@
 // The open case and the scenario being built. Scoring runs here, locally, on every change
 // (DESIGN.md §2): no round trip sits between a click and the chart.
+import type { CaseChange } from '../../src-core/api.ts';
 import type { Case, CaseSummary, Scenario } from '../../src-core/model.ts';
 import { compileCase, explainScore, optionMarkers, scoreScenario } from '../../src-core/scoring.ts';
 import { freeName, slugify as slugifyName, uniqueId } from '../../src-core/slug.ts';
-import { api, type ApiCallError } from './api-client.ts';
+import { changeDates } from '../../src-core/timeline.ts';
+import { api, ApiCallError } from './api-client.ts';
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -45,11 +47,19 @@ export class Workspace {
   notice = $state.raw<Notice | null>(null);
   loading = $state(true);
   busy = $state(false);
+  /** Positions as of this date in the builder and Compare; null for the latest. Starts at the case's own as-of date. */
+  asOf = $state<string | null>(null);
+  /** What Undo and Redo would do next (DESIGN §10), e.g. "Russia on NATO: salience 3 → 4". */
+  undoLabel = $state<string | null>(null);
+  redoLabel = $state<string | null>(null);
+  /** Counts the case's changes, so views that list revisions know to reload them. */
+  changes = $state(0);
   /** Set while the builder asks for a new scenario's name (see NameRequest). */
   naming = $state.raw<NameRequest | null>(null);
   private rekeyListeners = new Set<(from: string, to: string) => void>();
 
-  compiled = $derived(this.current ? compileCase(this.current, this.current.asOf ?? null) : null);
+  compiled = $derived(this.current ? compileCase(this.current, this.asOf) : null);
+  dates = $derived(this.current ? changeDates(this.current) : []);
   score = $derived(this.compiled ? scoreScenario(this.compiled, this.draft.terms, { contributions: false }) : null);
   markers = $derived(this.compiled ? optionMarkers(this.compiled) : null);
   explanation = $derived(this.compiled && this.focusParty ? explainScore(this.compiled, this.draft.terms, this.focusParty) : []);
@@ -72,14 +82,97 @@ export class Workspace {
 
   async openCase(caseId: string): Promise<void> {
     try {
-      const c = await api.getCase({ caseId });
+      const [c, history] = await Promise.all([api.getCase({ caseId }), api.history({ caseId })]);
       this.current = c;
+      this.asOf = c.asOf ?? null;
       localStorage.setItem('parley:case', caseId);
       this.draft = restoreDraft(c) ?? emptyDraft();
       if (!this.focusParty || !c.parties.some((p) => p.id === this.focusParty)) this.focusParty = c.parties[0]?.id ?? null;
+      this.undoLabel = history.undo;
+      this.redoLabel = history.redo;
+      this.changes++;
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /** Takes in the result of a write: the case as it now is, and what undo and redo would do next. The
+   * builder, Compare and every editor read `current`, so they follow at once. */
+  applyChange(change: CaseChange): void {
+    this.undoLabel = change.undo;
+    this.redoLabel = change.redo;
+    this.changes++;
+    const c = change.case;
+    if (!c || c.id !== this.current?.id) return;
+    this.current = c;
+    const kept = keptTerms(c, this.draft.terms);
+    if (Object.keys(kept).length !== Object.keys(this.draft.terms).length) this.setDraft({ ...this.draft, terms: kept });
+    if (!c.parties.some((p) => p.id === this.focusParty)) this.focusParty = c.parties[0]?.id ?? null;
+    if (this.asOf !== null && this.asOf !== c.asOf && !changeDates(c).includes(this.asOf)) this.asOf = c.asOf ?? null;
+  }
+
+  /** A new case, empty or a copy of another, opened at once. */
+  async createCase(title: string, copyOf?: string): Promise<boolean> {
+    try {
+      this.busy = true;
+      const change = await api.createCase({ title, ...(copyOf && { copyOf }) });
+      this.cases = await api.listCases({});
+      await this.openCase(change.caseId);
+      this.notice = { kind: 'info', text: change.revision?.summary ?? `Created “${title}”.` };
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Deletes the open case; its history stays, so the notice offers Undo (and so does the list of deleted cases). */
+  async deleteCase(): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    try {
+      this.busy = true;
+      await api.deleteCase({ caseId: c.id });
+      await this.caseGone(c.id);
+      this.notice = { kind: 'info', text: `Deleted case “${c.title}”.`, action: { label: 'Undo', run: () => this.restoreCase(c.id) } };
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Brings a deleted case back by undoing its deletion. */
+  async restoreCase(caseId: string): Promise<void> {
+    try {
+      const change = await api.undo({ caseId });
+      this.cases = await api.listCases({});
+      await this.openCase(caseId);
+      this.notice = { kind: 'info', text: `Restored case “${change.case?.title ?? caseId}”.` };
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** After the open case was deleted (or undone out of existence): open another one, if any. */
+  async caseGone(caseId: string): Promise<void> {
+    this.cases = await api.listCases({});
+    if (this.current?.id !== caseId) return;
+    this.current = null;
+    this.undoLabel = this.redoLabel = null;
+    const next = this.cases[0];
+    if (next) await this.openCase(next.id);
+    else localStorage.removeItem('parley:case');
+  }
+
+  /** The undo state after a write that answers only the case (saving or deleting a scenario). */
+  private async refreshUndo(caseId: string): Promise<void> {
+    const h = await api.history({ caseId });
+    this.undoLabel = h.undo;
+    this.redoLabel = h.redo;
+    this.changes++;
   }
 
   private setDraft(d: Draft): void {
@@ -230,6 +323,7 @@ export class Workspace {
       this.busy = true;
       this.current = await call();
       this.cases = await api.listCases({});
+      await this.refreshUndo(this.current.id);
       this.notice = { kind: 'info', text: done };
     } catch (err) {
       this.fail(err);
@@ -253,15 +347,20 @@ function isDirty(d: Draft, loaded: Scenario | null): boolean {
   return a !== b;
 }
 
+/** The terms whose issue and option the case still has. */
+function keptTerms(c: Case, terms: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [i, o] of Object.entries(terms)) if (c.issues.find((x) => x.id === i)?.options.some((op) => op.id === o)) kept[i] = o;
+  return kept;
+}
+
 function restoreDraft(c: Case): Draft | null {
   try {
     const raw = localStorage.getItem(draftKey(c.id));
     if (!raw) return null;
     const d = JSON.parse(raw) as Draft;
     if (typeof d.name !== 'string' || typeof d.terms !== 'object' || d.terms === null) return null;
-    // Keep only terms that still exist in the case.
-    const terms: Record<string, string> = {};
-    for (const [i, o] of Object.entries(d.terms)) if (c.issues.find((x) => x.id === i)?.options.some((op) => op.id === o)) terms[i] = o;
+    const terms = keptTerms(c, d.terms);
     return { loadedId: c.scenarios.some((s) => s.id === d.loadedId) ? d.loadedId : null, name: d.name, description: typeof d.description === 'string' ? d.description : '', terms };
   } catch {
     return null;

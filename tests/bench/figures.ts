@@ -37,9 +37,14 @@ export class Bench {
         cpu.push((used.user + used.system) / 1000);
       }
     }
-    wall.sort((a, b) => a - b);
-    cpu.sort((a, b) => a - b);
-    const figure: Figure = { name, runs: opts.runs, median: quantile(wall, 0.5), p95: quantile(wall, 0.95), cpuMedian: quantile(cpu, 0.5), ...(opts.target !== undefined && { target: opts.target }) };
+    return this.record(name, wall, cpu, opts.target);
+  }
+
+  /** Records samples timed elsewhere (e.g. around awaited calls): wall-clock and process CPU ms per run. */
+  record(name: string, wall: readonly number[], cpu: readonly number[], target?: number): Figure {
+    const w = [...wall].sort((a, b) => a - b);
+    const c = [...cpu].sort((a, b) => a - b);
+    const figure: Figure = { name, runs: w.length, median: quantile(w, 0.5), p95: quantile(w, 0.95), cpuMedian: quantile(c, 0.5), ...(target !== undefined && { target }) };
     this.figures.push(figure);
     return figure;
   }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { electronNativeBindingDir } from '../../src-main/app/native-binding.ts';
-import { cliScore, defaultCase, expect, expectedLabel, ROOT, shot, test } from './fixtures.ts';
+import { cliScore, defaultCase, expect, expectedLabel, goToView, ROOT, shot, test } from './fixtures.ts';
 
 function electronBinary(): string | null {
   const dir = path.join(ROOT, 'node_modules', 'electron');
@@ -101,6 +101,34 @@ test.describe('desktop app (Electron)', () => {
       const page = await app.firstWindow();
       await expect(page.getByRole('combobox', { name: 'Case' })).toHaveValue('cli-small');
       await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(3);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('Edit ▸ Undo and Redo walk the case\'s revisions', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-electron-'));
+    const app = await launchIsolated(dir);
+    const clickEdit = (label: string) =>
+      app.evaluate(({ Menu }, label) => {
+        const edit = Menu.getApplicationMenu()!.items.find((i) => i.label === '&Edit')!;
+        (edit.submenu!.items.find((i) => i.label === label)!.click as () => void)();
+      }, label);
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(4);
+      await goToView(page, 'Case');
+      const title = page.getByRole('region', { name: 'Case' }).getByLabel('Title', { exact: true });
+      const before = await title.inputValue();
+      await title.fill('Renamed in the desktop app');
+      await title.press('Enter');
+      await expect(page.getByRole('button', { name: /^Undo: .*Renamed in the desktop app/ })).toBeVisible();
+      await page.getByRole('heading', { name: /^Parties/ }).click();
+      await clickEdit('Undo');
+      await expect(title).toHaveValue(before);
+      await clickEdit('Redo');
+      await expect(title).toHaveValue('Renamed in the desktop app');
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -47,10 +47,11 @@ export interface CliPartyScore {
   acceptable: boolean;
 }
 
-/** What the real `parley` CLI computes for these terms on the shipped default case. */
-export function cliScore(terms: Record<string, string>): CliPartyScore[] {
+/** What the real `parley` CLI computes for these terms on a case file (default: the shipped default case). */
+export function cliScore(terms: Record<string, string>, caseFile = DEFAULT_CASE_FILE, asOf?: string): CliPartyScore[] {
   const spec = Object.entries(terms).map(([i, o]) => `${i}=${o}`).join(',');
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'score', DEFAULT_CASE_FILE, '--terms', spec, '--format', 'json'], { encoding: 'utf8' });
+  const args = [path.join(ROOT, 'bin', 'parley.js'), 'score', caseFile, '--terms', spec, '--format', 'json', ...(asOf ? ['--as-of', asOf] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   return JSON.parse(out).scenarios[0].parties;
 }
 
@@ -62,4 +63,15 @@ export function expectedLabel(name: string, s: CliPartyScore): string {
 
 export function defaultCase(): { parties: { id: string; name: string }[]; issues: { id: string; name: string; options: { id: string; label: string }[] }[]; positions: { party: string; issue: string }[]; scenarios: { id: string; name: string; terms: Record<string, string> }[] } {
   return JSON.parse(fs.readFileSync(DEFAULT_CASE_FILE, 'utf8'));
+}
+
+/** Opens a view from the header: its button, or the "More" menu's item when the window is too narrow for it. */
+export async function goToView(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  const button = nav.getByRole('button', { name: label, exact: true });
+  const more = nav.getByRole('button', { name: /^More/ });
+  await expect(button.or(more).first()).toBeVisible();
+  if (await button.isVisible()) return button.click();
+  await more.click();
+  await page.getByRole('menu', { name: 'More views' }).getByRole('menuitem', { name: label, exact: true }).click();
 }

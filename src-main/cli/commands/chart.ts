@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CHART_FORMATS, CHART_KINDS, isRobustnessKind, SORT_KEYS } from '../../../src-core/charts/index.ts';
+import { CHART_FORMATS, CHART_KINDS, isRobustnessKind, SINGLE_SCENARIO_KINDS, SORT_KEYS } from '../../../src-core/charts/index.ts';
 import { DATE_PATTERN, type Case } from '../../../src-core/model.ts';
 import { chartFile, compareScenarios } from '../../export/export-files.ts';
 import { DB_HELP, dbOption, expectPositionals, oneOf, type Command } from '../command.ts';
@@ -18,9 +18,10 @@ export const chart: Command = {
     'CASE is a case id in the library or a path to a case file. The format follows the extension of --out;',
     'CSV holds the numbers behind the chart, unrounded.',
     '  --kind K          heatmap, bars (grouped bars), radar, scatter (two parties), breakdown (one scenario),',
+    '                    timeline (one scenario\'s match on every date a position changes),',
     '                    ranges (grouped bars with p5–p95 match ranges) or tornado (flip points)',
     "  --scenario ID     a scenario to compare (repeatable, up to 20; default: all of the case's);",
-    '                    breakdown shows the first',
+    '                    breakdown and timeline show the first',
     '  --parties A,B     scatter: the parties on the x and y axes (default: the first two)',
     '  --out FILE        where to write (required); written whole or not at all',
     '  --width W         width in px (default: the size at which every label fits)',
@@ -82,7 +83,7 @@ export const chart: Command = {
       ...(height !== undefined && { height }),
       ...(scaleFlag !== undefined && { scale: scaleFlag }),
       ...(parties && { parties }),
-      ...(kind === 'breakdown' && { scenario: scenarios[0]!.id }),
+      ...(SINGLE_SCENARIO_KINDS.includes(kind) && { scenario: scenarios[0]!.id }),
       ...(isRobustnessKind(kind) && { robustness }),
     });
     writeFileAtomic(path.resolve(io.cwd, out), file.data);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { parseCaseText } from '../../../src-core/case-file.ts';
 import { compareData, type CompareData } from '../../../src-core/charts/compare-data.ts';
+import { withTimeline } from '../../../src-core/charts/timeline-chart.ts';
 import type { Case } from '../../../src-core/model.ts';
 import { analyseRobustness } from '../../../src-core/robustness/sensitivity.ts';
 import { DEFAULT_ROBUSTNESS } from '../../../src-core/robustness/settings.ts';
@@ -25,11 +26,10 @@ export const ukraine = (): Case => readCase(UKRAINE_FILE);
 /** 12 parties × 20 scenarios, the largest comparison the app offers. */
 export const bigCase = (): Case => generateCase({ parties: 12, issues: 8, options: 4, scenarios: 20, seed: 7, id: 'generated-12x20' });
 
-/** The comparison of all of a case's scenarios, with the robustness analysis that the ranges and tornado charts draw by default. */
-export const dataOf = (c: Case): CompareData => ({
-  ...compareData(c, c.scenarios, c.asOf ?? null),
-  robustness: analyseRobustness(c, c.scenarios, DEFAULT_ROBUSTNESS, c.asOf ?? null),
-});
+/** The comparison of all of a case's scenarios, with the robustness analysis that the ranges and tornado charts draw
+ * by default and the first scenario's timeline, which the timeline chart draws. */
+export const dataOf = (c: Case): CompareData =>
+  withTimeline({ ...compareData(c, c.scenarios, c.asOf ?? null), robustness: analyseRobustness(c, c.scenarios, DEFAULT_ROBUSTNESS, c.asOf ?? null) }, c, {});
 
 export const EVIL_PARTY = `<script>alert(1)</script> & "Q" 'party'`;
 export const EVIL_ISSUE = `Water & <b>"quota"</b>`;

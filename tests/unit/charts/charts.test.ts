@@ -51,10 +51,12 @@ function expectedMarks(kind: ChartKind, data: CompareData, settings: ChartSettin
       const s = data.scenarios.find((x) => x.id === settings.scenario) ?? data.scenarios[0]!;
       return s.parties.reduce((n, p) => n + (p.match === null ? 1 : Object.keys(p.contributions).length), 0);
     }
+    case 'timeline':
+      return Math.max(1, data.timeline?.dates.length ?? 0);
   }
 }
 
-const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {}, ranges: {}, tornado: {} };
+const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {}, timeline: {}, ranges: {}, tornado: {} };
 
 describe.each([
   ['the default case (4 parties × 4 scenarios)', ukraine],

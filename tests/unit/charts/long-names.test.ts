@@ -61,7 +61,7 @@ function longNames(): Case {
   return c;
 }
 
-const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {}, ranges: {}, tornado: {} };
+const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {}, timeline: {}, ranges: {}, tornado: {} };
 
 function draw(kind: ChartKind, width?: number): SVGSVGElement {
   const data = dataOf(longNames());

@@ -12,6 +12,7 @@ import { CHART_FORMATS, CHART_KINDS, chartCsv, defaultChartSize, type ChartKind,
 /** What `parley chart` draws when given no options: like the app, heatmap rows sorted by the worst match. */
 const CLI_DEFAULTS: ChartSettings = { sortBy: 'worst' };
 import { scoreReport } from '../../../src-core/score-report.ts';
+import { timeline } from '../../../src-core/timeline.ts';
 import { runCli } from '../../../src-main/cli/main.ts';
 import { svgToPdf } from '../../../src-main/export/pdf-export.ts';
 import { pngFonts, svgToPng } from '../../../src-main/export/png-export.ts';
@@ -72,6 +73,17 @@ function checkFile(file: string, kind: ChartKind, format: (typeof CHART_FORMATS)
     const text = bytes.toString('utf8');
     expect(text).toBe(chartCsv(kind, data, CLI_DEFAULTS));
     const [header, ...rows] = parseCsv(text);
+    if (kind === 'timeline') {
+      // The first scenario on every change date, as src-core/timeline.ts scores it.
+      const t = timeline(c, c.scenarios[0]!.terms);
+      const col = (name: string) => header!.indexOf(name);
+      expect(rows).toHaveLength(t.dates.length * c.parties.length);
+      for (const r of rows) {
+        const point = t.parties.find((p) => p.party === r[col('party')])!.points.find((p) => p.date === r[col('date')])!;
+        expect(r[col('match')] === '' ? null : Number(r[col('match')])).toBe(point.match);
+      }
+      return;
+    }
     if (kind === 'tornado') {
       // One row per direction of each flip, as the engine found them.
       const sides = data.robustness!.sides.flatMap((x) => [x.down, x.up].filter(Boolean).map((side) => [x.party, x.issue, String(side!.to), side!.best]));
@@ -317,7 +329,7 @@ describe('the built binary', () => {
     expect(pdfInfo(path.join(dir, 'scatter.pdf')).pages).toBe(1);
     const report = run('report', UKRAINE_FILE, '--out', 'report.pdf');
     expect(report.status).toBe(0);
-    expect(pdfInfo(path.join(dir, 'report.pdf')).pages).toBe(9);
+    expect(pdfInfo(path.join(dir, 'report.pdf')).pages).toBe(11);
     const bad = run('chart', UKRAINE_FILE, '--kind', 'pie', '--out', 'x.svg');
     expect(bad.status).toBe(2);
     expect(bad.stderr.startsWith('parley: --kind must be one of')).toBe(true);

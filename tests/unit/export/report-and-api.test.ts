@@ -35,14 +35,15 @@ function writeReport(c: Case, dir: string, ids?: string[], options: Parameters<t
 }
 
 describe('parley report', () => {
-  needTools('the default case: a title page, heatmap and bars on one page, a page per scenario, two robustness pages, then the sources', async () => {
+  needTools('the default case: a title page, heatmap and bars on one page, a page per scenario, the timelines, two robustness pages, then the sources', async () => {
     const dir = tempDir();
     const r = await cli(dir, 'report', UKRAINE_FILE, '--out', 'report.pdf');
     expect(r).toEqual({ code: 0, stdout: 'wrote report.pdf\n', stderr: '' });
     const file = path.join(dir, 'report.pdf');
     const info = pdfInfo(file);
-    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 2 robustness + 1 sources page.
-    expect(info.pages).toBe(9);
+    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 2 pages of timelines
+    // (positions carry dates; two fit a page) + 2 robustness + 1 sources page.
+    expect(info.pages).toBe(11);
     expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 842]);
     expect(info.title).toBe('Ukraine peace talks, August 2025: scenario comparison');
 
@@ -58,15 +59,25 @@ describe('parley report', () => {
     expect(text).toContain('Ukraine cedes all of Donetsk');
     expect(text).toContain('not addressed (status quo: No guarantees)');
     expect(text).toContain("What makes up each party's match: Russia's Alaska terms");
+    expect(text).toContain('Over time');
+    for (const s of c.scenarios) expect(text).toContain(`Match over time: ${s.name}`);
     // Sources, with the quotes of the positions the scores use.
     const source = c.sources[0]!;
     expect(text).toContain(source.title);
     expect(text).toContain(flat(c.positions.find((p) => p.quote)!.quote!));
-    expect(text).toContain('page 9 of 9');
+    expect(text).toContain('page 11 of 11');
     // The reader is told in words what a match is, never pointed at a design document.
     expect(text).toContain("A party's match (0–100%) says how well a scenario's terms meet the positions the party has stated");
     expect(text).toContain('100% means every issue is settled as the party demands');
     expect(text).not.toMatch(/DESIGN|§/);
+  }, 60_000);
+
+  needTools('a case whose statements carry no dates has no timeline pages', () => {
+    const c = ukraine();
+    const undated = { ...c, positions: c.positions.map(({ date: _date, ...p }) => p) };
+    const file = writeReport(undated, tempDir());
+    expect(pdfInfo(file).pages).toBe(7);
+    expect(flat(pdfText(file))).not.toContain('Match over time');
   }, 60_000);
 
   needTools('chosen scenarios only, in the order given', async () => {
@@ -74,7 +85,7 @@ describe('parley report', () => {
     const r = await cli(dir, 'report', UKRAINE_FILE, '--scenario', 'us-make-the-deal', '--scenario', 'alaska-terms', '--out', 'r.pdf', '--as-of', '2025-08-16');
     expect(r.code).toBe(0);
     const file = path.join(dir, 'r.pdf');
-    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 2 + 1);
+    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1 + 2 + 1);
     const text = flat(pdfText(file));
     expect(text).toContain('Positions as of 2025-08-16');
     expect(text.indexOf('Scenario 1 of 2 US "make the deal" push')).toBeGreaterThan(0);
@@ -123,7 +134,7 @@ describe('parley report', () => {
   needTools('without DejaVu Sans the report falls back to Helvetica and still says everything', () => {
     const dir = tempDir();
     const file = writeReport(ukraine(), dir, undefined, { fonts: 'helvetica' });
-    expect(pdfInfo(file).pages).toBe(7);
+    expect(pdfInfo(file).pages).toBe(9);
     const text = flat(pdfText(file));
     expect(text).toContain("Russia's Alaska terms");
     expect(text).toContain('×');
@@ -231,7 +242,7 @@ describe('the api', () => {
       expect(report).toMatchObject({ fileName: `${CASE}-report.pdf`, mime: 'application/pdf' });
       const file = path.join(dir, report.fileName);
       fs.writeFileSync(file, Buffer.from(report.base64, 'base64'));
-      expect(pdfInfo(file).pages).toBe(9);
+      expect(pdfInfo(file).pages).toBe(11);
 
       const reply = await ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['alaska-terms', 'ukraine-conditions'], format: 'csv' }, () => {});
       expect(reply.ok).toBe(true);
