@@ -53,6 +53,8 @@ export interface FacilitatorView extends SeatBase {
   roles: FacilitatorRole[];
   /** The whole frozen case. */
   case: Case;
+  /** party → the code students type to join as it (empty where the caller has none to show). */
+  joinCodes: Record<string, string>;
 }
 
 export type SeatView = RoleView | FacilitatorView;
@@ -85,8 +87,8 @@ export function roleView(sim: Simulation, role: string, now: string): RoleView {
   return { seat: 'role', simulation: info, role, brief: own.brief, case: c, roles: cards, table: table(sim), moves: sim.moves, mayPropose: info.open && !proposed };
 }
 
-export function facilitatorView(sim: Simulation, now: string): FacilitatorView {
+export function facilitatorView(sim: Simulation, now: string, joinCodes: Record<string, string> = {}): FacilitatorView {
   const cards = roleCards(sim);
   const roles = sim.roles.map((r, i) => ({ ...cards[i]!, brief: r.brief, joinedAt: r.joinedAt }));
-  return { seat: 'facilitator', simulation: simulationInfo(sim, now), roles, case: sim.case, table: table(sim), moves: sim.moves };
+  return { seat: 'facilitator', simulation: simulationInfo(sim, now), roles, case: sim.case, table: table(sim), moves: sim.moves, joinCodes };
 }
