@@ -23,7 +23,7 @@ const DASHES: readonly (string | null)[] = [null, '7 4', '2 3', '9 3 2 3', '4 4'
 const LEGEND_FONT = 11;
 const LEGEND_ROW = 18;
 const LEFT = 44;
-const RIGHT = 124;
+const RIGHT = 168;
 const BOTTOM = 46;
 
 const dashOf = (i: number) => DASHES[i % DASHES.length] ?? null;
@@ -50,7 +50,7 @@ function legendRows(d: Debrief, width: number): number {
   return rows;
 }
 
-const KEY = ['filled: acceptable to that role', 'hollow: not acceptable', '✕ crosses a red line of that role'];
+const KEY = ['filled: acceptable to that role', 'hollow: not acceptable', 'crosses a red line of that role'];
 
 /** The accessible name of one marker: the offer, the role and its verdict, in words. */
 export function offerLabel(d: Debrief, offer: Debrief['offers'][number], partyIndex: number): string {
@@ -108,8 +108,10 @@ export function drawHistoryChart(svgNode: SVGSVGElement, d: Debrief, options: Hi
   const agreed = d.offers.findIndex((o) => o.agreed);
   if (agreed >= 0) {
     const a = g.append('g').attr('aria-hidden', 'true');
-    a.append('line').attr('x1', x(agreed)).attr('x2', x(agreed)).attr('y1', plot.y - 4).attr('y2', plot.y + plot.h).attr('stroke', theme.ok).attr('stroke-width', 2);
-    a.append('text').attr('x', x(agreed)).attr('y', plot.y - 8).attr('text-anchor', agreed === n - 1 && n > 1 ? 'end' : 'middle').attr('font-size', 11).attr('font-weight', 700).attr('fill', theme.ok).text('Agreement');
+    a.append('line').attr('x1', x(agreed)).attr('x2', x(agreed)).attr('y1', plot.y + 18).attr('y2', plot.y + plot.h).attr('stroke', theme.ok).attr('stroke-width', 2);
+    // Beside the line, below the round names; on the left of it when it is the last offer of several.
+    const left = agreed === n - 1 && n > 1;
+    a.append('text').attr('x', x(agreed) + (left ? -5 : 5)).attr('y', plot.y + 30).attr('text-anchor', left ? 'end' : 'start').attr('font-size', 11).attr('font-weight', 700).attr('fill', theme.ok).text('Agreement');
   }
 
   d.parties.forEach((p, pi) => {

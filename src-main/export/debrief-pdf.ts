@@ -2,6 +2,7 @@
 // the agreement against every reservation, whether a package better for every role existed, and the best
 // maximin package. The same core chart builder as the app's debrief screen; user text goes in as text.
 import type { Debrief, FoundPackage, Question, Standing } from '../../src-core/classroom/debrief.ts';
+import { termsInWords } from '../../src-core/classroom/words.ts';
 import { defaultHistoryHeight, drawHistoryChart } from '../../src-core/charts/history-chart.ts';
 import { oneDecimal } from '../../src-core/charts/format.ts';
 import { LIGHT } from '../../src-core/charts/palette.ts';
@@ -98,12 +99,8 @@ function question(w: Writer, c: Case, d: Debrief, q: Question, answer: string): 
 }
 
 function terms(w: Writer, c: Case, t: Record<string, string>): void {
-  const lines = c.issues.map((issue) => {
-    const o = issue.options.find((x) => x.id === t[issue.id]);
-    const quo = issue.options.find((x) => x.id === issue.statusQuo);
-    return `${issue.name}: ${o ? o.label : quo ? `not addressed (status quo: ${quo.label})` : 'not addressed (open)'}`;
-  });
-  for (const line of lines) {
+  for (const { issue, text } of termsInWords(c, t)) {
+    const line = `${issue}: ${text}`;
     w.ensure(14);
     w.text(`• ${line}`, 9.5, { x: MARGIN + 8, width: CONTENT_W - 8, gap: 1 });
   }
