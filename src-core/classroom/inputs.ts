@@ -1,5 +1,5 @@
 // The classroom's api inputs as zod schemas: the classroom server's methods (POST /api/classroom.<method>,
-// DESIGN.md §13) and the desktop api's hot-seat methods. Every transport validates with these.
+// DESIGN.md §13), validated with these before any of them runs.
 import { z } from 'zod';
 import { ID_PATTERN } from '../model.ts';
 import { MAX_BRIEF_CHARS, MAX_DEADLINE_MINUTES, MAX_ROUNDS } from './model.ts';
@@ -32,27 +32,3 @@ export const FACILITATOR_METHODS: readonly ClassroomMethod[] = ['advance', 'dead
 export const ROLE_METHODS: readonly ClassroomMethod[] = ['propose', 'respond'];
 
 export const isClassroomMethod = (name: string): name is ClassroomMethod => Object.prototype.hasOwnProperty.call(classroomInputs, name);
-
-/** The simulation id: what `parley classroom --resume` takes. */
-export const SIMULATION_ID = /^[a-z0-9]{6,32}$/;
-const simulationId = z.string().regex(SIMULATION_ID, 'must be a simulation id (6–32 characters of a–z and 0–9)');
-
-const move = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('propose'), terms }), z.strictObject({ kind: z.literal('accept') }), z.strictObject({ kind: z.literal('reject') })]);
-
-/** The hot seat: the same simulation on one machine through the desktop api (no tokens: one person holds the machine). */
-export const simulationApiInputs = {
-  simulations: z.strictObject({}),
-  createSimulation: z.strictObject({
-    caseId: id,
-    roles: z.array(id).min(2, 'must name at least two roles').max(64).optional(),
-    rounds: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`).optional(),
-  }),
-  /** role null: the facilitator's seat. */
-  simulationState: z.strictObject({ simulationId, role: id.nullable() }),
-  simulationMove: z.strictObject({ simulationId, role: id, move }),
-  simulationAdvance: z.strictObject({ simulationId, ...advance }),
-  simulationDeadline: z.strictObject({ simulationId, minutes: minutes.nullable() }),
-  simulationBrief: z.strictObject({ simulationId, ...brief }),
-  simulationDebrief: z.strictObject({ simulationId }),
-  simulationDebriefReport: z.strictObject({ simulationId }),
-} as const;

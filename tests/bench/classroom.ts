@@ -18,6 +18,7 @@ const ROLES = ['russia', 'ukraine', 'united-states'];
 const STUDENTS = 30;
 const SECONDS = Number(process.env.CLASSROOM_BENCH_SECONDS ?? 120);
 const ADVANCE_EVERY_MS = 6000;
+const HOLDOUT = 'russia';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-classroom-'));
 const c = JSON.parse(fs.readFileSync(CASE_FILE, 'utf8')) as { issues: { id: string; options: { id: string }[] }[] };
@@ -92,8 +93,9 @@ async function student(i: number): Promise<void> {
     const state = await post('state', {}, token);
     if (Date.now() >= nextMove) {
       const table = state.json?.value?.table;
-      // One role always rejects, so the class never reaches an agreement and keeps moving for the whole run.
-      if (table && table.proposer !== role && Math.random() < 0.5) await post('respond', { accept: role !== 'russia' && Math.random() < 0.5 }, token);
+      // One role only ever rejects (and never proposes, which would count as accepting), so the class never
+      // reaches an agreement and keeps moving for the whole run.
+      if (role === HOLDOUT || (table && table.proposer !== role && Math.random() < 0.5)) await post('respond', { accept: role !== HOLDOUT && Math.random() < 0.5 }, token);
       else await post('propose', { terms: randomTerms() }, token);
       nextMove = Date.now() + 3000 + Math.random() * 4000;
     }
