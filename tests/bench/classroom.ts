@@ -1,6 +1,7 @@
 // Load figures for the classroom server (issue 10 point 7; not a test: it prints figures and never fails).
 // `node tests/bench/run.mjs classroom` starts one real `parley classroom` process on loopback with the Ukraine
-// case and three roles, then 30 simulated students (HTTP clients with keep-alive, ten per role) poll `state`
+// case and three roles, then 30 simulated students (HTTP clients, each with its own keep-alive connection as a
+// browser has; ten per role) poll `state`
 // every second while proposing and answering, for 2 minutes (CLASSROOM_BENCH_SECONDS to change it). The
 // facilitator opens a new round every 6 s so proposals keep being allowed. Prints errors, p50/p95/max latency
 // per method, and the server's memory at the end. A 409 is a rule's refusal (e.g. a second proposal in a
@@ -37,12 +38,15 @@ const port = Number(new URL(lines[1]!.split(' ')[1]!).port);
 const facilitator = lines[1]!.split('#token=')[1]!;
 const codes = Object.fromEntries(lines.slice(2).map((l) => [l.split(' ')[1]!, l.split(' ')[2]!]));
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: STUDENTS + 4 });
 const latency: Record<string, number[]> = {};
 const statuses: Record<string, number> = {};
 const errors: string[] = [];
 
-function post(method: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+/** Each student is its own browser: its own keep-alive connection, used every second. */
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: 1 });
+const agents: http.Agent[] = [];
+
+function post(agent: http.Agent, method: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
   const text = JSON.stringify(body);
   const t0 = performance.now();
   return new Promise((resolve) => {
@@ -82,7 +86,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function student(i: number): Promise<void> {
   const role = ROLES[i % ROLES.length]!;
-  const joined = await post('join', { code: codes[role] });
+  const agent = newAgent();
+  agents.push(agent);
+  const joined = await post(agent, 'join', { code: codes[role] });
   const token = joined.json?.value?.token as string | undefined;
   if (!token) return;
   // Spread the students over the first second, as a class does not click at once.
@@ -90,24 +96,27 @@ async function student(i: number): Promise<void> {
   let nextMove = Date.now() + 2000 + Math.random() * 4000;
   while (Date.now() < stopAt) {
     const tick = Date.now();
-    const state = await post('state', {}, token);
+    const state = await post(agent, 'state', {}, token);
     if (Date.now() >= nextMove) {
       const table = state.json?.value?.table;
       // One role only ever rejects (and never proposes, which would count as accepting), so the class never
       // reaches an agreement and keeps moving for the whole run.
-      if (role === HOLDOUT || (table && table.proposer !== role && Math.random() < 0.5)) await post('respond', { accept: role !== HOLDOUT && Math.random() < 0.5 }, token);
-      else await post('propose', { terms: randomTerms() }, token);
+      if (role === HOLDOUT || (table && table.proposer !== role && Math.random() < 0.5)) await post(agent, 'respond', { accept: role !== HOLDOUT && Math.random() < 0.5 }, token);
+      else await post(agent, 'propose', { terms: randomTerms() }, token);
       nextMove = Date.now() + 3000 + Math.random() * 4000;
     }
     await sleep(Math.max(0, 1000 - (Date.now() - tick)));
   }
 }
 
+const facAgent = newAgent();
+agents.push(facAgent);
+
 async function facilitatorLoop(): Promise<void> {
   while (Date.now() < stopAt) {
     await sleep(ADVANCE_EVERY_MS);
-    const s = await post('state', {}, facilitator);
-    if (s.json?.value?.simulation?.round < 20) await post('advance', {}, facilitator);
+    const s = await post(facAgent, 'state', {}, facilitator);
+    if (s.json?.value?.simulation?.round < 20) await post(facAgent, 'advance', {}, facilitator);
   }
 }
 
@@ -117,9 +126,9 @@ const elapsed = (Date.now() - started) / 1000;
 
 const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
 const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-const final = (await post('state', {}, facilitator)).json?.value;
+const final = (await post(facAgent, 'state', {}, facilitator)).json?.value;
 child.kill('SIGTERM');
-agent.destroy();
+for (const a of agents) a.destroy();
 
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

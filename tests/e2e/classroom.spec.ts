@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, ROOT, shot, test } from './fixtures.ts';
 
@@ -34,6 +35,12 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   server?.kill('SIGTERM');
 });
+
+/** WCAG 2.1 AA problems axe finds on the page, in words. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+}
 
 /** A page in its own context that fails the test on any console or page error. */
 async function seat(browser: Browser, errors: string[]): Promise<Page> {
@@ -71,6 +78,7 @@ test('facilitator and two roles play to an agreement and open the debrief', asyn
   errors.splice(0); // Chromium logs the refused request (401); that refusal is what this step checks.
   await north.getByLabel('Join code').fill(code('north').toLowerCase());
   await shot(north, 'classroom-join');
+  expect(await violations(north)).toEqual([]);
   await north.getByRole('button', { name: 'Join' }).click();
   const brief = north.getByTestId('brief');
   await expect(brief.getByRole('heading', { name: 'Your brief: North Town' })).toBeVisible();
@@ -101,11 +109,13 @@ test('facilitator and two roles play to an agreement and open the debrief', asyn
   await expect(east.getByTestId('table')).toContainText('Proposed by North Town');
   await expect(east.getByTestId('answers').locator('[data-party="east"]')).toContainText('no answer yet');
   await shot(east, 'classroom-role-east');
+  expect(await violations(east)).toEqual([]);
 
   // The facilitator sees both joined and both roles' match of the package on the table.
   await expect(roles.locator('tr[data-party="east"]')).toContainText('yes');
   await expect(fac.getByTestId('table').locator('.bars .row')).toHaveCount(2);
   await shot(fac, 'classroom-facilitator-table');
+  expect(await violations(fac)).toEqual([]);
 
   await east.getByRole('button', { name: 'Accept this package' }).click();
   await expect(east.getByTestId('phase')).toContainText('Agreement reached.');
@@ -123,6 +133,7 @@ test('facilitator and two roles play to an agreement and open the debrief', asyn
   await expect(fac.getByTestId('debrief-improvement')).toContainText('Was there a package better for every role than the agreement?');
   await expect(fac.getByTestId('debrief-maximin')).toContainText('Its worst match is');
   await shot(fac, 'classroom-debrief');
+  expect(await violations(fac)).toEqual([]);
   const download = fac.waitForEvent('download');
   await fac.getByRole('button', { name: 'Download the debrief (PDF)' }).click();
   const file = path.join(DIR, 'debrief.pdf');
