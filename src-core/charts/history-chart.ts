@@ -7,7 +7,7 @@ import { scaleLinear, select, symbol, symbolCircle, symbolDiamond, symbolSquare,
 import type { Debrief } from '../classroom/debrief.ts';
 import { csvText } from '../csv.ts';
 import { baseline, crossPath, labelText, PAD, type Group } from './chart-frame.ts';
-import { oneDecimal, wholePercent } from './format.ts';
+import { oneDecimal } from './format.ts';
 import { LIGHT, type ChartTheme } from './palette.ts';
 import { fitText, textWidth } from './text-metrics.ts';
 
@@ -57,7 +57,7 @@ export function offerLabel(d: Debrief, offer: Debrief['offers'][number], partyIn
   const p = d.parties[partyIndex]!;
   const s = offer.scores[partyIndex]!;
   const who = d.parties.find((x) => x.id === offer.proposer)?.name ?? offer.proposer;
-  const verdict = s.match === null ? 'no basis' : `${wholePercent(s.match)} match, ${s.redLines.length ? `${s.redLines.length} red line${s.redLines.length > 1 ? 's' : ''} crossed` : s.acceptable ? 'acceptable' : 'below its reservation'}`;
+  const verdict = s.match === null ? 'no basis' : `${oneDecimal(s.match)}% match, ${s.redLines.length ? `${s.redLines.length} red line${s.redLines.length > 1 ? 's' : ''} crossed` : s.acceptable ? 'acceptable' : 'below its reservation'}`;
   return `Offer ${offer.number} (round ${offer.round}, proposed by ${who}${offer.agreed ? ', the agreement' : ''}) — ${p.name}: ${verdict}`;
 }
 
@@ -127,7 +127,7 @@ export function drawHistoryChart(svgNode: SVGSVGElement, d: Debrief, options: Hi
       if (q.m === null) continue;
       const s = q.o.scores[pi]!;
       const mark = series.append('g').attr('class', 'mark').attr('role', 'img').attr('aria-label', offerLabel(d, q.o, pi)).attr('data-offer', q.o.number).attr('data-match', q.m).attr('transform', `translate(${x(q.i)},${y(q.m)})`);
-      mark.append('title').text(`${offerLabel(d, q.o, pi)} (${oneDecimal(q.m)})`);
+      mark.append('title').text(offerLabel(d, q.o, pi));
       mark.append('path').attr('d', shape()).attr('fill', s.acceptable ? p.color : theme.background).attr('stroke', p.color).attr('stroke-width', 2);
       if (s.redLines.length) mark.append('path').attr('d', crossPath(3.5)).attr('transform', 'translate(9,-9)').attr('stroke', theme.danger).attr('stroke-width', 2);
     }

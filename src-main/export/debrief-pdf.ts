@@ -20,7 +20,8 @@ const DANGER = '#b3261e';
 
 export interface DebriefPdfOptions {
   fonts?: FontChoice;
-  generatedOn?: string;
+  /** The report's date (default: the day the simulation ended, else began), so the same class gives the same file. */
+  date?: string;
 }
 
 export function renderDebriefPdf(c: Case, d: Debrief, options: DebriefPdfOptions = {}): Buffer {
@@ -29,7 +30,7 @@ export function renderDebriefPdf(c: Case, d: Debrief, options: DebriefPdfOptions
   w.doc.y = MARGIN;
   w.text('Parley · classroom debrief', 10, { color: MUTED, gap: 6 });
   w.text(c.title, 22, { bold: true, gap: 4 });
-  w.text(`Simulation ${d.simulation.id} · ${d.parties.map((p) => p.name).join(', ')} · ${d.simulation.rounds} round${d.simulation.rounds === 1 ? '' : 's'} · report of ${options.generatedOn ?? d.simulation.now.slice(0, 10)}`, 9, { color: MUTED, gap: 10 });
+  w.text(`Simulation ${d.simulation.id} · ${d.parties.map((p) => p.name).join(', ')} · ${d.simulation.rounds} round${d.simulation.rounds === 1 ? '' : 's'} · report of ${options.date ?? (d.simulation.endedAt ?? d.simulation.createdAt).slice(0, 10)}`, 9, { color: MUTED, gap: 10 });
   w.text(outcome(d), 12, { bold: true, gap: 10 });
 
   const height = defaultHistoryHeight(d, CHART_PX);

@@ -128,7 +128,7 @@ test('facilitator and two roles play to an agreement and open the debrief', asyn
   await fac.getByRole('button', { name: 'Debrief' }).click();
   const chart = fac.getByTestId('history-chart');
   await expect(chart.locator('g.mark')).toHaveCount(2);
-  await expect(chart.locator('g.mark[data-offer="1"]').first()).toHaveAttribute('aria-label', /Offer 1 \(round 1, proposed by North Town, the agreement\) — North Town: \d+% match, acceptable/);
+  await expect(chart.locator('g.mark[data-offer="1"]').first()).toHaveAttribute('aria-label', /Offer 1 \(round 1, proposed by North Town, the agreement\) — North Town: \d+\.\d% match, acceptable/);
   await expect(fac.getByTestId('debrief-agreement')).toContainText('The agreement (offer #1) against each reservation');
   await expect(fac.getByTestId('debrief-improvement')).toContainText('Was there a package better for every role than the agreement?');
   await expect(fac.getByTestId('debrief-maximin')).toContainText('Its worst match is');

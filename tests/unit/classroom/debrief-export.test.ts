@@ -38,7 +38,7 @@ describe('the debrief exports', () => {
     expect(marks).toHaveLength(9);
     expect(marks.every((m) => m.getAttribute('role') === 'img' && (m.getAttribute('aria-label') ?? '').startsWith('Offer '))).toBe(true);
     // North's red line (most berths to East) is crossed by offer 1, and the label says so in words.
-    expect(marks.find((m) => m.getAttribute('data-offer') === '1' && m.closest('g.series')?.getAttribute('data-party') === 'north')!.getAttribute('aria-label')).toMatch(/North Town: \d+% match, 1 red line crossed/);
+    expect(marks.find((m) => m.getAttribute('data-offer') === '1' && m.closest('g.series')?.getAttribute('data-party') === 'north')!.getAttribute('aria-label')).toMatch(/North Town: \d+\.\d% match, 1 red line crossed/);
     expect(doc.querySelector('svg')!.getAttribute('aria-label')).toContain('3 offers over 2 rounds; offer 3 became the agreement');
     const file = path.join(dir, 'history.svg');
     fs.writeFileSync(file, svg);
@@ -53,7 +53,7 @@ describe('the debrief exports', () => {
   itWithTools(['pdfinfo', 'pdftotext'])('the PDF: A4, titled, with the outcome, every offer, the agreement against each reservation and both questions', () => {
     const dir = tempDir();
     const file = path.join(dir, 'debrief.pdf');
-    fs.writeFileSync(file, renderDebriefPdf(played().case, d, { generatedOn: '2024-09-02' }));
+    fs.writeFileSync(file, renderDebriefPdf(played().case, d, { date: '2024-09-03' }));
     const info = pdfInfo(file);
     expect(info.title).toBe('Harbour talks (classroom test case): classroom debrief');
     expect(info.width).toBeCloseTo(595.28, 0);
@@ -62,7 +62,7 @@ describe('the debrief exports', () => {
     const text = pdfText(file).replace(/[ \t]+/g, ' ');
     for (const s of [
       'Parley · classroom debrief',
-      'Simulation sim00001 · North Town, South Town, East Port · 3 rounds · report of 2024-09-02',
+      'Simulation sim00001 · North Town, South Town, East Port · 3 rounds · report of 2024-09-03',
       'Agreement reached on offer #3',
       'Negotiation history: each role’s match of each offer',
       'Every offer, role by role',
