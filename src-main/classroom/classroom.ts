@@ -8,7 +8,7 @@ import { RuleRefused, type Simulation } from '../../src-core/classroom/model.ts'
 import { advance, createSimulation, markJoined, phase, propose, respond, setBrief, setDeadline, type AdvanceOptions } from '../../src-core/classroom/rules.ts';
 import { facilitatorView, roleView, type FacilitatorView, type RoleView, type SeatView } from '../../src-core/classroom/view.ts';
 import type { Case } from '../../src-core/model.ts';
-import { renderDebriefPdf } from '../export/debrief-pdf.ts';
+import { ExportThread } from '../export/export-thread.ts';
 import { NotFoundError } from '../store/case-repository.ts';
 import { SimulationRepository, type SimulationSummary } from '../store/simulation-repository.ts';
 import { hashToken, newJoinCode, newSimulationId, newToken, normalizeJoinCode, showJoinCode } from './secrets.ts';
@@ -29,10 +29,19 @@ export class Classroom {
   /** The debrief runs two searches: it is computed once per state of a simulation, not once per request. */
   private readonly debriefs = new Map<string, { key: string; value: Debrief }>();
 
-  constructor(db: Database.Database, clock: () => string = () => new Date().toISOString()) {
+  /** The debrief PDF renders in the export worker, so the students' calls are answered meanwhile. */
+  private readonly exports: ExportThread;
+
+  constructor(db: Database.Database, clock: () => string = () => new Date().toISOString(), exports: ExportThread = new ExportThread()) {
     this.db = db;
     this.repo = new SimulationRepository(db);
     this.clock = clock;
+    this.exports = exports;
+  }
+
+  /** Stops the export worker (the library stays open: it is the caller's). */
+  close(): Promise<void> {
+    return this.exports.close();
   }
 
   list(): SimulationSummary[] {
@@ -128,12 +137,13 @@ export class Classroom {
     });
   }
 
-  debriefReport(simulationId: string): ExportedFile {
-    return guard(() => {
+  debriefReport(simulationId: string): Promise<ExportedFile> {
+    const job = guard(() => {
       const d = this.debrief(simulationId);
       const sim = this.repo.get(simulationId);
-      return { fileName: `${sim.case.id}-debrief-${simulationId}.pdf`, mime: 'application/pdf', base64: renderDebriefPdf(sim.case, d).toString('base64') };
+      return { kind: 'debrief' as const, case: sim.case, debrief: d, fileName: `${sim.case.id}-debrief-${simulationId}.pdf` };
     });
+    return this.exports.run(job);
   }
 
   private facilitatorChange(simulationId: string, change: (s: Simulation, now: string) => Simulation): FacilitatorView {

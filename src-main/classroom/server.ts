@@ -78,7 +78,7 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, name: st
     if (!seat) return fail(res, 401, 'unauthorized', 'this token is not valid for this simulation: join again with your code', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     const refusal = forbidden(method, seat.role, ctx);
     if (refusal) return fail(res, 403, 'forbidden', refusal);
-    sendJson(res, 200, { ok: true, value: call(method, validate(method, raw), seat.role, ctx) });
+    sendJson(res, 200, { ok: true, value: await call(method, validate(method, raw), seat.role, ctx) });
   } catch (err) {
     if (err instanceof ApiError) return sendJson(res, STATUS[err.code], { ok: false, error: err.toJSON() });
     ctx.log(`classroom.${method} failed: ${(err as Error).stack ?? String(err)}`);
@@ -119,7 +119,7 @@ function validate<M extends ClassroomMethod>(method: M, raw: unknown): Classroom
   throw new ApiError('invalid_input', `invalid input for classroom.${method}: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')}`, details);
 }
 
-function call(method: Exclude<ClassroomMethod, 'join'>, input: ClassroomInput<ClassroomMethod>, role: string | null, ctx: Context): unknown {
+function call(method: Exclude<ClassroomMethod, 'join'>, input: ClassroomInput<ClassroomMethod>, role: string | null, ctx: Context): unknown | Promise<unknown> {
   const room = ctx.classroom;
   const id = ctx.simulationId;
   switch (method) {

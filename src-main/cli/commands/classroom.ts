@@ -57,6 +57,7 @@ export const classroom: Command = {
     io.stderr(`parley: students open ${lan.length ? lan.join(' or ') : running.url} and type their role's code; stop with Ctrl+C, continue later with --resume ${opened.simulation.id}\n`);
     await untilStopped();
     await running.close();
+    await room.close();
     service.close();
     return 0;
   },

@@ -19,6 +19,7 @@ const JOIN_LIMIT = 4;
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g;
 let dir: string;
 let service: ParleyService;
+let room: Classroom;
 let server: RunningServer;
 let port: number;
 let opened: Opened;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Parley</title>');
   service = ParleyService.open(path.join(dir, 'library.sqlite'));
-  const room = new Classroom(service.db);
+  room = new Classroom(service.db);
   opened = room.create(classroomCase(), { roles: ROLES, rounds: 2 });
   other = room.create(classroomCase(), { roles: ['north', 'south'] });
   server = await startClassroomServer({ classroom: room, simulationId: opened.simulation.id, staticDir, joinLimit: { perAddress: JOIN_LIMIT, windowMs: 60_000 } });
@@ -41,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
+  await room.close();
   service.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -167,7 +169,12 @@ describe('the classroom server', () => {
     expect(d.json.value.agreement).toEqual(expect.objectContaining({ offer: 1, terms: DEAL }));
     expect(d.json.value.offers).toHaveLength(1);
     expect(d.json.value.maximin.found).toBe(true);
-    const pdf = await call(port, 'debriefReport', {}, tokens.north);
+    // The PDF renders in the export worker: the server answers the class meanwhile.
+    let pdfDone = false;
+    const pending = call(port, 'debriefReport', {}, tokens.north).then((r) => ((pdfDone = true), r));
+    expect((await call(port, 'state', {}, tokens.east)).status).toBe(200);
+    expect(pdfDone).toBe(false);
+    const pdf = await pending;
     expect(pdf.status).toBe(200);
     expect(pdf.json.value).toEqual(expect.objectContaining({ mime: 'application/pdf', fileName: `harbour-talks-debrief-${opened.simulation.id}.pdf` }));
     expect(Buffer.from(pdf.json.value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
