@@ -26,6 +26,8 @@ const c = JSON.parse(fs.readFileSync(CASE_FILE, 'utf8')) as { issues: { id: stri
 
 const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'classroom', CASE_FILE, '--roles', ROLES.join(','), '--rounds', '20', '--port', '0', '--db', path.join(dir, 'library.sqlite')], { stdio: ['ignore', 'pipe', 'pipe'] });
 let printed = '';
+let serverLog = '';
+child.stderr.on('data', (d: Buffer) => (serverLog += d.toString()));
 const lines = await new Promise<string[]>((resolve, reject) => {
   child.stdout.on('data', (d: Buffer) => {
     printed += d.toString();
@@ -112,11 +114,17 @@ async function student(i: number): Promise<void> {
 const facAgent = newAgent();
 agents.push(facAgent);
 
+/** The facilitator's dashboard polls every second too, and opens a new round every ADVANCE_EVERY_MS. */
 async function facilitatorLoop(): Promise<void> {
+  let nextRound = Date.now() + ADVANCE_EVERY_MS;
   while (Date.now() < stopAt) {
-    await sleep(ADVANCE_EVERY_MS);
+    const tick = Date.now();
     const s = await post(facAgent, 'state', {}, facilitator);
-    if (s.json?.value?.simulation?.round < 20) await post(facAgent, 'advance', {}, facilitator);
+    if (Date.now() >= nextRound && s.json?.value?.simulation?.round < 20) {
+      await post(facAgent, 'advance', {}, facilitator);
+      nextRound = Date.now() + ADVANCE_EVERY_MS;
+    }
+    await sleep(Math.max(0, 1000 - (Date.now() - tick)));
   }
 }
 
@@ -145,5 +153,7 @@ for (const m of ['join', 'state', 'propose', 'respond', 'advance']) {
 }
 console.log(`  answers: ${Object.entries(statuses).sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`);
 console.log(`  errors (anything but 200 or a rule's 409): ${errors.length}${errors.length ? ` — first: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+const logged = serverLog.split('\n').filter((l) => l && !l.startsWith('parley: students open'));
+console.log(`  server log lines (errors it reported): ${logged.length}${logged.length ? ` — ${logged.slice(0, 2).join(' | ')}` : ''}`);
 console.log(`  server memory at the end: RSS ${(kb('VmRSS') / 1024).toFixed(1)} MB (peak ${(kb('VmHWM') / 1024).toFixed(1)} MB)`);
 fs.rmSync(dir, { recursive: true, force: true });
