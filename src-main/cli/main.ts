@@ -4,6 +4,7 @@ import { ApiError } from '../../src-core/api.ts';
 import { parseCommandArgs, type Command, type Io } from './command.ts';
 import { cases } from './commands/cases.ts';
 import { chart } from './commands/chart.ts';
+import { classroom } from './commands/classroom.ts';
 import { deleteCommand } from './commands/delete.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -19,7 +20,7 @@ import { timelineCommand } from './commands/timeline.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve, classroom];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { rendererDir } from '../../paths.ts';
 import { startServer } from '../../server/http-server.ts';
-import { DB_HELP, dbOption, expectPositionals, type Command } from '../command.ts';
+import { DB_HELP, dbOption, untilStopped, expectPositionals, type Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { openService } from '../library-access.ts';
 
@@ -25,11 +25,7 @@ export const serve: Command = {
     const running = await startServer({ service, staticDir: rendererDir(), host, port, log: (l) => io.stderr(`${l}\n`) });
     io.stdout(`Parley is serving ${path.basename(service.path)} at ${running.url}\n`);
     if (!host.startsWith('127.') && host !== 'localhost') io.stderr('parley: warning: the server is reachable from other machines; the api has no login\n');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await untilStopped();
     await running.close();
     service.close();
     return 0;
