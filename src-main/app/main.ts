@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParleyService } from '../service.ts';
 import { casesDir, packageRoot } from '../paths.ts';
+import { backupBeforeMigration, backupIfDue } from '../store/backups.ts';
 import { resolveLibraryPath } from '../store/library-path.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -32,13 +33,17 @@ function dbFlag(): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-function openLibrary(): ParleyService {
+async function openLibrary(): Promise<ParleyService> {
   const { path: file, isDefault } = resolveLibraryPath(dbFlag());
+  const nativeBinding = electronNativeBinding(root);
+  await backupBeforeMigration(file, nativeBinding ? { nativeBinding } : {});
   const service = ParleyService.open(file, {
     casesDir: casesDir(root),
     onUnusable: isDefault ? 'set-aside' : 'refuse',
-    ...(electronNativeBinding(root) && { nativeBinding: electronNativeBinding(root) }),
+    ...(nativeBinding && { nativeBinding }),
   });
+  // Once a day, a copy of the library (backups/ beside it); a failed copy is logged, not fatal.
+  await backupIfDue(service.db, service.path).catch((err: Error) => log(`daily backup failed: ${err.message}`));
   if (service.setAside) {
     dialog.showErrorBox('Parley library set aside', `The library ${file} could not be read. It was moved to\n${service.setAside}\nand a new library was started. Nothing was deleted.`);
   }
@@ -100,7 +105,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     // Exports are downloads in the page; here they open the native save dialog, named after the file.
     session.defaultSession.on('will-download', (_event, item) => {
@@ -108,7 +113,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     let service: ParleyService;
     try {
-      service = openLibrary();
+      service = await openLibrary();
     } catch (err) {
       const hint = /NODE_MODULE_VERSION|was compiled against a different Node.js version/.test(String(err))
         ? '\n\nbetter-sqlite3 is not built for Electron. Start Parley with `npm start`, which builds it.'

@@ -11,8 +11,10 @@ import { score } from './commands/score.ts';
 import { serve } from './commands/serve.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { backUpBeforeMigration } from './library-access.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, chart, report, serve];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, chart, report, serve, backupCommand, restoreCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -44,6 +46,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stdout(`usage: ${cmd.usage}\n\n${cmd.summary}.\n${cmd.help}\n`);
       return 0;
     }
+    if ('db' in cmd.options && cmd !== restoreCommand) await backUpBeforeMigration((values as Record<string, unknown>).db, io);
     return await cmd.run({ values, positionals }, io);
   } catch (err) {
     if (err instanceof UsageError) {

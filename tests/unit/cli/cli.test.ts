@@ -10,7 +10,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCaseText, serializeCase } from '../../../src-core/case-file.ts';
 import type { Case, Scenario } from '../../../src-core/model.ts';
 import { scoreReport, type ScoreReport } from '../../../src-core/score-report.ts';
-import { COMMANDS, runCli } from '../../../src-main/cli/main.ts';
+import { COMMANDS } from '../../../src-main/cli/main.ts';
+import { captureCli, type Run } from './run-cli.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const UKRAINE = 'data/cases/ukraine-talks-2025-08.json';
@@ -27,18 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { PARLEY_DB: db }, cwd: ROOT });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Run> => captureCli(argv, { PARLEY_DB: db }, ROOT);
 
 function loadFile(rel: string): Case {
   const r = parseCaseText(fs.readFileSync(path.join(ROOT, rel), 'utf8'));

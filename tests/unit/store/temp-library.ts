@@ -68,3 +68,13 @@ export function rawDb(file: string, options: Database.Options = {}): Database.Da
   onCleanup(() => db.open && db.close());
   return db;
 }
+
+/** The error `fn` throws; fails the test when it throws none. */
+export function caught(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected an error');
+}
