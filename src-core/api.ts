@@ -55,6 +55,8 @@ export const apiInputs = {
     asOf: asOfInput,
   }),
   exportReport: z.strictObject({ caseId: id, scenarioIds: scenarioIdsInput, adhoc: adhocInput.optional(), asOf: asOfInput }),
+  /** `since`: the version from the caller's previous call. */
+  libraryChanges: z.strictObject({ since: z.string().max(64, 'must be at most 64 characters').optional() }),
 } as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -83,6 +85,14 @@ export interface ApiOutputs {
   exportCase: ExportedCase;
   exportChart: ExportedFile;
   exportReport: ExportedFile;
+  libraryChanges: LibraryChanges;
+}
+
+/** Whether the library changed, by this program or another one (the CLI, a second window), since `since`. */
+export interface LibraryChanges {
+  /** Opaque; pass it back as `since` next time. */
+  version: string;
+  changed: boolean;
 }
 
 /** What the renderer sees as `window.parley` (Electron) or through the HTTP client (browser). */

@@ -118,6 +118,16 @@ export class ParleyService {
     });
   }
 
+  /**
+   * PRAGMA data_version moves when another connection (the CLI, another process) commits, but not for
+   * this connection's own writes; total_changes() counts those. Together they change on any commit, so
+   * every window or browser tab that polls sees every change, including another tab's.
+   */
+  libraryChanges({ since }: ApiInput<'libraryChanges'>): ApiOutputs['libraryChanges'] {
+    const version = `${this.db.pragma('data_version', { simple: true })}.${this.db.prepare('SELECT total_changes()').pluck().get()}`;
+    return { version, changed: since !== undefined && since !== version };
+  }
+
   /** Dispatch by method name, for transports; the input must already be validated. */
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutputs[M] {
     const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M];

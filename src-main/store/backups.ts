@@ -85,8 +85,23 @@ export async function backupLibrary(db: Database.Database, libraryFile: string, 
   return file;
 }
 
+/** Keeps the newest KEEP_BACKUPS, and removes the partial copies of processes that died while copying. */
 function pruneBackups(libraryFile: string): void {
   for (const old of listBackups(libraryFile).slice(KEEP_BACKUPS)) fs.rmSync(old.file, { force: true });
+  const dir = backupsDir(libraryFile);
+  for (const name of fs.readdirSync(dir)) {
+    const pid = /\.(\d+)\.partial$/.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The daily backup, when the newest backup of this library is more than a day old (or there is none). */

@@ -12,7 +12,7 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../src-main/st
 import { LibraryBusyError, restoreLibrary } from '../../../src-main/store/restore.ts';
 import { generateCase } from '../../fixtures/generate-case.ts';
 import { makeDamagedLibrary, makeDamagedLibraryWithWal, makeLibrary } from './damaged-library.ts';
-import { caught, CASES_DIR, onCleanup, sha256, tempDir } from './temp-library.ts';
+import { caught, CASES_DIR, exportAll, onCleanup, sha256, tempDir } from './temp-library.ts';
 
 async function rejected(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -27,16 +27,6 @@ function service(file: string): ParleyService {
   const s = ParleyService.open(file);
   onCleanup(() => s.close());
   return s;
-}
-
-/** Every case of a library as exported case files: what "the same library" means to a user. */
-function exportAll(file: string): Record<string, string> {
-  const s = ParleyService.open(file);
-  try {
-    return Object.fromEntries(s.listCases().map((c) => [c.id, s.exportCase({ caseId: c.id }).content]));
-  } finally {
-    s.close();
-  }
 }
 
 function importSmall(file: string, id: string, seed = 1): void {

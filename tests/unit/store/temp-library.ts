@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { parseCaseText } from '../../../src-core/case-file.ts';
 import type { Case } from '../../../src-core/model.ts';
+import { ParleyService } from '../../../src-main/service.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CASES_DIR = path.join(REPO_ROOT, 'data', 'cases');
@@ -77,4 +78,14 @@ export function caught(fn: () => unknown): unknown {
     return err;
   }
   throw new Error('expected an error');
+}
+
+/** Every case of a library as its exported case file: what "the same library" means to a user. */
+export function exportAll(file: string): Record<string, string> {
+  const s = ParleyService.open(file);
+  try {
+    return Object.fromEntries(s.listCases().map((c) => [c.id, s.exportCase({ caseId: c.id }).content]));
+  } finally {
+    s.close();
+  }
 }
