@@ -47,6 +47,8 @@ export class Workspace {
   notice = $state.raw<Notice | null>(null);
   loading = $state(true);
   busy = $state(false);
+  /** The library's version when this window last read it (see refreshIfChanged). */
+  private libraryVersion: string | undefined;
 
   compiled = $derived(this.current ? compileCase(this.current, this.current.asOf ?? null) : null);
   score = $derived(this.compiled ? scoreScenario(this.compiled, this.draft.terms, { contributions: false }) : null);
@@ -58,6 +60,8 @@ export class Workspace {
   async init(): Promise<void> {
     this.loading = true;
     try {
+      // Taken before reading, so a change made while we read is seen at the next check.
+      this.libraryVersion = (await api.libraryChanges({})).version;
       this.cases = await api.listCases({});
       const remembered = localStorage.getItem('parley:case');
       const pick = this.cases.find((c) => c.id === remembered) ?? this.cases[0];
@@ -78,6 +82,30 @@ export class Workspace {
       if (!this.focusParty || !c.parties.some((p) => p.id === this.focusParty)) this.focusParty = c.parties[0]?.id ?? null;
     } catch (err) {
       this.fail(err);
+    }
+  }
+
+  /**
+   * Another program (the CLI, a second window) may have changed the library: when it did, the case list
+   * and the open case are read again. The builder's draft is left exactly as it is.
+   */
+  async refreshIfChanged(): Promise<boolean> {
+    if (this.loading || this.busy || this.libraryVersion === undefined) return false;
+    try {
+      const { version, changed } = await api.libraryChanges({ since: this.libraryVersion });
+      this.libraryVersion = version;
+      if (!changed) return false;
+      this.cases = await api.listCases({});
+      const open = this.current?.id;
+      if (open && this.cases.some((c) => c.id === open)) this.current = await api.getCase({ caseId: open });
+      else if (this.cases[0]) {
+        await this.openCase(this.cases[0].id);
+        if (open) this.notice = { kind: 'info', text: `The case “${open}” was removed from the library by another program.` };
+      } else this.current = null;
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
     }
   }
 
