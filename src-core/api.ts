@@ -127,7 +127,10 @@ export function validateInput<M extends ApiMethod>(method: M, raw: unknown): z.o
   if (!schema) throw new ApiError('invalid_input', `unknown method "${String(method)}"`);
   const r = schema.safeParse(raw ?? {});
   if (r.success) return r.data as z.output<(typeof apiInputs)[M]>;
-  const details = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  // An unknown field is named by its own path, like every other problem.
+  const details = r.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: [...i.path, k].map(String).join('.'), message: 'unknown field' })) : [{ path: i.path.map(String).join('.'), message: i.message }],
+  );
   throw new ApiError('invalid_input', `invalid input for ${method}: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')}`, details);
 }
 

@@ -89,7 +89,8 @@ export const caseFileSchema = z.strictObject({
 export type CaseFile = z.input<typeof caseFileSchema>;
 
 export interface CaseFileError {
-  /** JSON path of the offending value, e.g. `positions[3].stances.cede-all`; empty for the whole file. */
+  /** JSON path of the offending value, e.g. `positions[3].stances.cede-all`; empty only for an error about
+   * the whole file (it is not JSON, or not a JSON object). */
   path: string;
   message: string;
 }
@@ -110,10 +111,15 @@ export function formatCaseFileError(e: CaseFileError): string {
   return e.path ? `${e.path}: ${e.message}` : e.message;
 }
 
+/**
+ * `positions[3].stances.cede-all`. A key that is empty or holds characters other than letters, digits, "_"
+ * and "-" is written quoted, `stances["a.b"]`, so that every path names exactly one place in the file.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    else if (!/^[\w-]+$/.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
   return out;
@@ -181,9 +187,7 @@ function jsonErrorOffset(source: string): number | undefined {
 export function parseCase(data: unknown): ParseResult {
   // reportInput: zod 4 leaves `input` out of its issues otherwise, and describeIssue needs it.
   const structural = caseFileSchema.safeParse(data, { reportInput: true });
-  const errors: CaseFileError[] = structural.success
-    ? []
-    : structural.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+  const errors: CaseFileError[] = structural.success ? [] : structural.error.issues.flatMap(toCaseFileErrors);
   // Cross-references are checked on whatever is readable, so one run reports every problem.
   errors.push(...checkReferences(data));
   if (!structural.success || errors.length > 0) return { ok: false, errors: dedupe(errors) };
@@ -197,6 +201,14 @@ export function parseCaseOrThrow(data: unknown, where?: string): Case {
   return r.case;
 }
 
+/** One error per problem, at the path of the value it is about: an unknown field is named by its own path. */
+function toCaseFileErrors(issue: z.core.$ZodIssue): CaseFileError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field (not part of case format v1; check its spelling)' }));
+  }
+  return [{ path: formatPath(issue.path), message: describeIssue(issue) }];
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -204,8 +216,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       // A number that is not whole fails `.int()` as an invalid_type "int": keep the schema's message.
       if (issue.expected === 'int' && typeof issue.input === 'number') return issue.message;
       return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:
       return issue.message;
   }
@@ -289,7 +299,7 @@ function checkReferences(data: unknown): CaseFileError[] {
       if (!isObj(map) || !opts) continue;
       for (const optionId of Object.keys(map)) {
         if (!opts.has(optionId)) {
-          errors.push({ path: `positions[${i}].${field}.${optionId}`, message: `"${optionId}" is not an option of issue "${iss}"` });
+          errors.push({ path: formatPath(['positions', i, field, optionId]), message: `"${optionId}" is not an option of issue "${iss}"` });
         }
       }
     }
@@ -313,9 +323,9 @@ function checkReferences(data: unknown): CaseFileError[] {
     if (!isObj(sc.terms)) return;
     for (const [issueId, optionId] of Object.entries(sc.terms)) {
       const opts = optionsOf.get(issueId);
-      if (!opts) errors.push({ path: `scenarios[${i}].terms.${issueId}`, message: `"${issueId}" is not an issue of this case` });
+      if (!opts) errors.push({ path: formatPath(['scenarios', i, 'terms', issueId]), message: `"${issueId}" is not an issue of this case` });
       else if (typeof optionId === 'string' && !opts.has(optionId)) {
-        errors.push({ path: `scenarios[${i}].terms.${issueId}`, message: `"${optionId}" is not an option of issue "${issueId}"` });
+        errors.push({ path: formatPath(['scenarios', i, 'terms', issueId]), message: `"${optionId}" is not an option of issue "${issueId}"` });
       }
     }
   });
