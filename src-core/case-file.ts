@@ -43,11 +43,19 @@ const issueSchema = z.strictObject({
   options: z.array(optionSchema).min(1, 'an issue needs at least one option').max(50, 'at most 50 options per issue'),
 });
 
+const httpUrl = z.url({ protocol: /^https?$/ });
+const HTTP_URL = 'must be an http(s) URL, starting with http:// or https://';
+
 const sourceSchema = z.strictObject({
   id,
   title: text(500),
   publisher: optionalText(200),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // A web address written with http:// or https:// in lower case, as the library stores it: never javascript:, data: or file:.
+  url: z
+    .string()
+    .regex(/^https?:\/\//, { error: HTTP_URL, abort: true })
+    .refine((u) => httpUrl.safeParse(u).success, HTTP_URL)
+    .optional(),
   date: date.optional(),
 });
 
