@@ -1,7 +1,10 @@
 // The one typed contract between the UI and the data side (DESIGN.md §6). Each method has a zod
 // schema for its input; every transport (Electron IPC, HTTP) validates with these before calling the service.
 import { z } from 'zod';
+import type { ChangeLine } from './case-changes.ts';
+import { editSchema } from './edits.ts';
 import type { Case, CaseSummary, Scenario } from './model.ts';
+import type { CsvRowError } from './positions-csv.ts';
 import { DATE_PATTERN, ID_PATTERN } from './model.ts';
 import type { API_METHOD_NAMES } from './api-methods.ts';
 import { CHART_FORMATS, CHART_KINDS, MAX_COMPARED, SORT_KEYS } from './charts/chart-kinds.ts';
@@ -11,6 +14,7 @@ const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0�
 export const scenarioInput = z.strictObject({
   id,
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  date: z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').optional(),
   description: z.string().max(4000, 'must be at most 4000 characters').optional(),
   terms: z.record(id, id),
   source: id.optional(),
@@ -25,6 +29,8 @@ const asOfInput = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM
 
 /** 20 MB of case file text is far beyond any real case; larger input is refused before parsing. */
 export const MAX_CASE_TEXT = 20 * 1024 * 1024;
+const fileText = (what: string) => z.string().max(MAX_CASE_TEXT, `the ${what} is larger than 20 MB`);
+const fileName = z.string().max(255, 'must be at most 255 characters').optional();
 
 export const apiInputs = {
   listCases: z.strictObject({}),
@@ -32,10 +38,8 @@ export const apiInputs = {
   saveScenario: z.strictObject({ caseId: id, scenario: scenarioInput }),
   renameScenario: z.strictObject({ caseId: id, scenarioId: id, name: scenarioInput.shape.name }),
   deleteScenario: z.strictObject({ caseId: id, scenarioId: id }),
-  importCase: z.strictObject({
-    content: z.string().max(MAX_CASE_TEXT, 'the case file is larger than 20 MB'),
-    replace: z.boolean().optional(),
-  }),
+  importCase: z.strictObject({ content: fileText('case file'), replace: z.boolean().optional(), fileName }),
+  previewImport: z.strictObject({ content: fileText('case file') }),
   exportCase: z.strictObject({ caseId: id }),
   exportChart: z.strictObject({
     caseId: id,
@@ -55,6 +59,18 @@ export const apiInputs = {
     asOf: asOfInput,
   }),
   exportReport: z.strictObject({ caseId: id, scenarioIds: scenarioIdsInput, adhoc: adhocInput.optional(), asOf: asOfInput }),
+  edit: z.strictObject({ caseId: id, edit: editSchema }),
+  undo: z.strictObject({ caseId: id }),
+  redo: z.strictObject({ caseId: id }),
+  history: z.strictObject({ caseId: id }),
+  goToRevision: z.strictObject({ caseId: id, seq: z.number().int('must be a whole number').min(0, 'must be 0 or more') }),
+  createCase: z.strictObject({ title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'), copyOf: id.optional() }),
+  deleteCase: z.strictObject({ caseId: id }),
+  deletedCases: z.strictObject({}),
+  exportScenarios: z.strictObject({ caseId: id, scenarioIds: z.array(id).max(1000).optional() }),
+  importScenarios: z.strictObject({ caseId: id, content: fileText('scenarios file'), dryRun: z.boolean().optional(), fileName }),
+  exportPositions: z.strictObject({ caseId: id }),
+  importPositions: z.strictObject({ caseId: id, content: fileText('spreadsheet'), dryRun: z.boolean().optional(), fileName }),
   /** `since`: the version from the caller's previous call. */
   libraryChanges: z.strictObject({ since: z.string().max(64, 'must be at most 64 characters').optional() }),
 } as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
@@ -75,6 +91,56 @@ export interface ExportedFile {
   base64: string;
 }
 
+/** One entry of a case's history (DESIGN §10). */
+export interface RevisionInfo {
+  seq: number;
+  /** ISO time of the edit. */
+  at: string;
+  summary: string;
+  undone: boolean;
+}
+
+/** What undo and redo would do next, for menu items such as "Undo: Russia on NATO: salience 3 → 4". */
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** The result of every write: the case as it now is (null once deleted), the revision written, and undo state. */
+export interface CaseChange extends UndoState {
+  caseId: string;
+  case: Case | null;
+  revision: RevisionInfo | null;
+}
+
+export interface ImportPreview {
+  id: string;
+  title: string;
+  /** False: the case is new to the library and nothing is lost. */
+  exists: boolean;
+  /** What the import changes in the library's copy: its removed and changed lines are what will be lost. */
+  changes: ChangeLine[];
+  /** Scenarios saved in the app that stay. */
+  keptScenarios: string[];
+  /** Scenarios saved in the app that the file's scenario with the same id replaces. */
+  replacedScenarios: string[];
+  /** Terms dropped from kept scenarios, in words. */
+  droppedTerms: string[];
+}
+
+export interface ScenarioImport extends CaseChange {
+  madeFor: string;
+  added: { id: string; name: string; renamedFrom?: string }[];
+  skipped: string[];
+  dryRun: boolean;
+}
+
+export interface PositionsImport extends CaseChange {
+  dryRun: boolean;
+  counts: { added: number; changed: number; removed: number };
+  changes: ChangeLine[];
+}
+
 export interface ApiOutputs {
   listCases: CaseSummary[];
   getCase: Case;
@@ -85,6 +151,19 @@ export interface ApiOutputs {
   exportCase: ExportedCase;
   exportChart: ExportedFile;
   exportReport: ExportedFile;
+  previewImport: ImportPreview;
+  edit: CaseChange;
+  undo: CaseChange;
+  redo: CaseChange;
+  history: UndoState & { revisions: RevisionInfo[] };
+  goToRevision: CaseChange;
+  createCase: CaseChange;
+  deleteCase: CaseChange;
+  deletedCases: { id: string; title: string; deletedAt: string }[];
+  exportScenarios: ExportedCase;
+  importScenarios: ScenarioImport;
+  exportPositions: ExportedCase;
+  importPositions: PositionsImport;
   libraryChanges: LibraryChanges;
 }
 
@@ -98,7 +177,8 @@ export interface LibraryChanges {
 /** What the renderer sees as `window.parley` (Electron) or through the HTTP client (browser). */
 export type ParleyApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
 
-export type ApiErrorCode = 'invalid_input' | 'invalid_case' | 'not_found' | 'conflict' | 'internal';
+/** `referenced`: a deletion that other items refer to; `details` lists them, and the edit with `cascade` confirms it. */
+export type ApiErrorCode = 'invalid_input' | 'invalid_case' | 'invalid_file' | 'not_found' | 'conflict' | 'referenced' | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;
@@ -138,4 +218,4 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiInputs, name);
 }
 
-export type { Case, CaseSummary, Scenario };
+export type { Case, CaseSummary, ChangeLine, CsvRowError, Scenario };

@@ -9,19 +9,21 @@ import {
   ID_PATTERN,
   STANCES,
   type Case,
+  type Position,
 } from './model.ts';
+import { positionKey, type CasePatch } from './case-patch.ts';
 
 export const CASE_FORMAT = 'parley-case';
 export const CASE_VERSION = 1;
 
-const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit');
+export const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`).optional();
-const date = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').refine(isRealDate, 'is not a real calendar date');
-const utility = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+export const date = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').refine(isRealDate, 'is not a real calendar date');
+export const utility = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 const stance = z.enum(STANCES, { error: `must be one of ${STANCES.join(', ')}` });
 
-const partySchema = z.strictObject({
+export const partySchema = z.strictObject({
   id,
   name: text(120),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb').optional(),
@@ -29,13 +31,13 @@ const partySchema = z.strictObject({
   description: optionalText(2000),
 });
 
-const optionSchema = z.strictObject({
+export const optionSchema = z.strictObject({
   id,
   label: text(200),
   description: optionalText(2000),
 });
 
-const issueSchema = z.strictObject({
+export const issueSchema = z.strictObject({
   id,
   name: text(120),
   description: optionalText(2000),
@@ -46,7 +48,7 @@ const issueSchema = z.strictObject({
 const httpUrl = z.url({ protocol: /^https?$/ });
 const HTTP_URL = 'must be an http(s) URL, starting with http:// or https://';
 
-const sourceSchema = z.strictObject({
+export const sourceSchema = z.strictObject({
   id,
   title: text(500),
   publisher: optionalText(200),
@@ -59,7 +61,7 @@ const sourceSchema = z.strictObject({
   date: date.optional(),
 });
 
-const positionSchema = z.strictObject({
+export const positionSchema = z.strictObject({
   party: id,
   issue: id,
   salience: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
@@ -70,9 +72,10 @@ const positionSchema = z.strictObject({
   quote: optionalText(4000),
 });
 
-const scenarioSchema = z.strictObject({
+export const scenarioSchema = z.strictObject({
   id,
   name: text(200),
+  date: date.optional(),
   description: optionalText(4000),
   terms: z.record(z.string(), z.string()),
   source: id.optional(),
@@ -87,8 +90,9 @@ export const caseFileSchema = z.strictObject({
   asOf: date.optional(),
   stanceUtilities: z.strictObject(Object.fromEntries(STANCES.map((s) => [s, utility])) as Record<(typeof STANCES)[number], typeof utility>).optional(),
   unstatedUtility: utility.optional(),
-  parties: z.array(partySchema).min(1, 'a case needs at least one party'),
-  issues: z.array(issueSchema).min(1, 'a case needs at least one issue'),
+  // A case being built in the app may have no parties or issues yet.
+  parties: z.array(partySchema),
+  issues: z.array(issueSchema),
   sources: z.array(sourceSchema).default([]),
   positions: z.array(positionSchema).default([]),
   scenarios: z.array(scenarioSchema).default([]),
@@ -202,6 +206,42 @@ export function parseCase(data: unknown): ParseResult {
   return { ok: true, case: normalise(structural.data) };
 }
 
+/**
+ * Validates a case after an edit, given the patch that made it from a valid case: the same checks and messages
+ * as parseCase, but only the changed entities are checked against their schemas (an unchanged one was valid
+ * and stays so), while case fields and every cross-reference are checked in full. Several times faster than
+ * parseCase on a large case, which keeps an edit well inside a frame.
+ */
+export function validateEditedCase(c: Case, patch: CasePatch): CaseFileError[] {
+  const file = toCaseFile(c);
+  const errors: CaseFileError[] = [];
+  const collect = (r: z.ZodSafeParseResult<unknown>, prefix: string) => {
+    if (r.success) return;
+    for (const issue of r.error.issues) errors.push(...toCaseFileErrors({ ...issue, path: [...parsePath(prefix), ...issue.path] }));
+  };
+  collect(caseFileSchema.safeParse({ ...file, parties: [], issues: [], sources: [], positions: [], scenarios: [] }, { reportInput: true }), '');
+  const check = <T>(schema: z.ZodType, list: readonly T[], changed: ReadonlySet<string>, key: (t: T) => string, name: string) => {
+    if (changed.size === 0) return;
+    list.forEach((item, i) => {
+      if (changed.has(key(item))) collect(schema.safeParse(item, { reportInput: true }), `${name}[${i}]`);
+    });
+  };
+  const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
+  check(partySchema, file.parties, ids(patch.parties?.put), (p) => p.id, 'parties');
+  check(issueSchema, file.issues, new Set([...ids(patch.issues?.put), ...Object.keys(patch.options ?? {})]), (i) => i.id, 'issues');
+  check(sourceSchema, file.sources ?? [], ids(patch.sources?.put), (s) => s.id, 'sources');
+  check(positionSchema, file.positions ?? [], new Set((patch.positions?.put ?? []).map(positionKey)), (p) => positionKey(p as Position), 'positions');
+  check(scenarioSchema, file.scenarios ?? [], ids(patch.scenarios?.put), (s) => s.id, 'scenarios');
+  errors.push(...checkReferences(file));
+  return dedupe(errors);
+}
+
+/** `positions[3]` → ['positions', 3]; '' → []. */
+function parsePath(prefix: string): PropertyKey[] {
+  const m = /^(\w+)\[(\d+)\]$/.exec(prefix);
+  return m ? [m[1]!, Number(m[2])] : [];
+}
+
 /** Like parseCase, but throws CaseFileInvalid. */
 export function parseCaseOrThrow(data: unknown, where?: string): Case {
   const r = parseCase(data);
@@ -266,7 +306,7 @@ function checkUnique(items: unknown[], path: string, what: string, errors: CaseF
   return byId;
 }
 
-function checkReferences(data: unknown): CaseFileError[] {
+export function checkReferences(data: unknown): CaseFileError[] {
   const errors: CaseFileError[] = [];
   if (!isObj(data)) {
     if (data !== undefined && !isObj(data)) return [];
@@ -384,7 +424,7 @@ export function toCaseFile(c: Case): CaseFile {
     })),
     sources: c.sources.map((s) => pick(s, ['id', 'title', 'publisher', 'url', 'date']) as Case['sources'][number]),
     positions: c.positions.map((p) => pick(p, ['party', 'issue', 'salience', 'date', 'stances', 'utilities', 'source', 'quote']) as Case['positions'][number]),
-    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'description', 'terms', 'source']) as Case['scenarios'][number]),
+    scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'date', 'description', 'terms', 'source']) as Case['scenarios'][number]),
   };
 }
 

@@ -68,10 +68,14 @@ export interface Position {
 export interface Scenario {
   id: string;
   name: string;
+  /** `YYYY-MM-DD`: when the document was tabled; absent for scenarios built in the app. */
+  date?: string;
   description?: string;
   /** issue id → option id; an issue left out is "not addressed". */
   terms: Record<string, string>;
   source?: string;
+  /** Saved in the app rather than read from the case file: a re-import of the file keeps it. Never in a file. */
+  saved?: boolean;
 }
 
 /** A case with every default filled in: what the engine, the store and the UI work on. */

@@ -4,17 +4,29 @@ import { ApiError } from '../../src-core/api.ts';
 import { parseCommandArgs, type Command, type Io } from './command.ts';
 import { cases } from './commands/cases.ts';
 import { chart } from './commands/chart.ts';
+import { deleteCommand } from './commands/delete.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { positions } from './commands/positions.ts';
 import { report } from './commands/report.ts';
 import { score } from './commands/score.ts';
 import { serve } from './commands/serve.ts';
+import { timelineCommand } from './commands/timeline.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
-import { backUpBeforeMigration } from './library-access.ts';
+import { backUpBeforeMigration, looksLikeFile } from './library-access.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, score, chart, report, serve, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, positions, chart, report, serve, backupCommand, restoreCommand];
+
+/** Commands whose CASE is a case file or a case id in the library: only an id opens the library. */
+const CASE_FILE_OR_ID: readonly Command[] = [score, chart, report, exportCommand, timelineCommand];
+
+/** Whether the command will open (and so migrate) the library: only then is it backed up before a migration. */
+function opensLibrary(cmd: Command, positionals: string[], io: Io): boolean {
+  if (!('db' in cmd.options) || cmd === restoreCommand) return false;
+  return !(CASE_FILE_OR_ID.includes(cmd) && positionals[0] !== undefined && looksLikeFile(positionals[0], io));
+}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -46,7 +58,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stdout(`usage: ${cmd.usage}\n\n${cmd.summary}.\n${cmd.help}\n`);
       return 0;
     }
-    if ('db' in cmd.options && cmd !== restoreCommand) await backUpBeforeMigration((values as Record<string, unknown>).db, io);
+    if (opensLibrary(cmd, positionals, io)) await backUpBeforeMigration((values as Record<string, unknown>).db, io);
     return await cmd.run({ values, positionals }, io);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -3,7 +3,8 @@
 // (waiting out the busy timeout) before reading, so a commit by another process between a read and the
 // first write cannot fail them with "database is locked" (SQLite does not wait on a stale snapshot).
 import type Database from 'better-sqlite3';
-import { STANCES, type Case, type CaseSummary, type Position, type Scenario, type Stance } from '../../src-core/model.ts';
+import { writeStances } from './patch-writer.ts';
+import { type Case, type CaseSummary, type Position, type Scenario, type Stance } from '../../src-core/model.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -58,13 +59,8 @@ export class CaseRepository {
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       insertPositionOption: p(`INSERT INTO position_options (position_pk, case_id, issue_id, option_id, stance, utility)
                                VALUES (?, ?, ?, ?, ?, ?)`),
-      insertScenario: p('INSERT INTO scenarios (case_id, id, ord, name, description, source_id) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertScenario: p('INSERT INTO scenarios (case_id, id, ord, name, description, source_id, saved, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       insertTerm: p('INSERT INTO scenario_terms (case_id, scenario_id, issue_id, option_id, ord) VALUES (?, ?, ?, ?, ?)'),
-      scenarioOrd: p('SELECT ord FROM scenarios WHERE case_id = ? AND id = ?').pluck(),
-      nextScenarioOrd: p('SELECT coalesce(max(ord), -1) + 1 FROM scenarios WHERE case_id = ?').pluck(),
-      deleteScenario: p('DELETE FROM scenarios WHERE case_id = ? AND id = ?'),
-      renameScenario: p('UPDATE scenarios SET name = ? WHERE case_id = ? AND id = ?'),
-      touch: p('UPDATE cases SET updated_at = ? WHERE id = ?'),
     };
   }
 
@@ -162,9 +158,11 @@ export class CaseRepository {
       scenarios: (this.stmt.scenarios.all(id) as Row[]).map((r) => ({
         id: r.id as string,
         name: r.name as string,
+        ...(r.date !== null && { date: r.date as string }),
         ...(r.description !== null && { description: r.description as string }),
         terms: termsByScenario.get(r.id as string) ?? {},
         ...(r.source_id !== null && { source: r.source_id as string }),
+        ...(r.saved === 1 && { saved: true }),
       })),
     };
   }
@@ -200,53 +198,19 @@ export class CaseRepository {
     c.sources.forEach((src, i) => s.insertSource.run(c.id, src.id, i, src.title, src.publisher ?? null, src.url ?? null, src.date ?? null));
     c.positions.forEach((pos, i) => {
       const pk = s.insertPosition.run(c.id, i, pos.party, pos.issue, pos.salience, pos.date ?? null, pos.source ?? null, pos.quote ?? null).lastInsertRowid;
-      const optionIds = new Set([...Object.keys(pos.stances), ...Object.keys(pos.utilities ?? {})]);
-      for (const optionId of optionIds) {
-        const stance = pos.stances[optionId];
-        if (stance !== undefined && !STANCES.includes(stance)) throw new Error(`unknown stance "${stance}"`);
-        s.insertPositionOption.run(pk, c.id, pos.issue, optionId, stance ?? null, pos.utilities?.[optionId] ?? null);
-      }
+      writeStances(s.insertPositionOption, pk, c.id, pos);
     });
     c.scenarios.forEach((sc, i) => this.writeScenario(c.id, sc, i));
   }
 
   private writeScenario(caseId: string, sc: Scenario, ord: number): void {
-    this.stmt.insertScenario.run(caseId, sc.id, ord, sc.name, sc.description ?? null, sc.source ?? null);
+    this.stmt.insertScenario.run(caseId, sc.id, ord, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0, sc.date ?? null);
     Object.entries(sc.terms).forEach(([issueId, optionId], k) => this.stmt.insertTerm.run(caseId, sc.id, issueId, optionId, k));
   }
 
   delete(id: string): void {
     this.db.transaction(() => {
       if (this.stmt.deleteCase.run(id).changes === 0) throw new NotFoundError(`no case "${id}" in the library`);
-    }).immediate();
-  }
-
-  /** Creates or replaces one scenario (keeping its place), in one transaction. */
-  saveScenario(caseId: string, sc: Scenario): void {
-    this.db.transaction(() => {
-      if (!this.has(caseId)) throw new NotFoundError(`no case "${caseId}" in the library`);
-      const existingOrd = this.stmt.scenarioOrd.get(caseId, sc.id) as number | undefined;
-      if (existingOrd !== undefined) this.stmt.deleteScenario.run(caseId, sc.id);
-      this.writeScenario(caseId, sc, existingOrd ?? (this.stmt.nextScenarioOrd.get(caseId) as number));
-      this.stmt.touch.run(now(), caseId);
-    }).immediate();
-  }
-
-  renameScenario(caseId: string, scenarioId: string, name: string): void {
-    this.db.transaction(() => {
-      if (this.stmt.renameScenario.run(name, caseId, scenarioId).changes === 0) {
-        throw new NotFoundError(`no scenario "${scenarioId}" in case "${caseId}"`);
-      }
-      this.stmt.touch.run(now(), caseId);
-    }).immediate();
-  }
-
-  deleteScenario(caseId: string, scenarioId: string): void {
-    this.db.transaction(() => {
-      if (this.stmt.deleteScenario.run(caseId, scenarioId).changes === 0) {
-        throw new NotFoundError(`no scenario "${scenarioId}" in case "${caseId}"`);
-      }
-      this.stmt.touch.run(now(), caseId);
     }).immediate();
   }
 }

@@ -2,6 +2,7 @@
 // (DESIGN.md §2): no round trip sits between a click and the chart.
 import type { Case, CaseSummary, Scenario } from '../../src-core/model.ts';
 import { compileCase, explainScore, optionMarkers, scoreScenario } from '../../src-core/scoring.ts';
+import { slugify as slugifyName, uniqueId } from '../../src-core/slug.ts';
 import { api, ApiCallError } from './api-client.ts';
 
 export interface Notice {
@@ -21,22 +22,8 @@ export interface Draft {
 const emptyDraft = (): Draft => ({ loadedId: null, name: 'Untitled scenario', description: '', terms: {} });
 const draftKey = (caseId: string) => `parley:draft:${caseId}`;
 
-export function slugify(name: string): string {
-  const s = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
-  return s || 'scenario';
-}
-
-export function uniqueId(base: string, taken: Iterable<string>): string {
-  const set = new Set(taken);
-  if (!set.has(base)) return base;
-  for (let n = 2; ; n++) if (!set.has(`${base}-${n}`)) return `${base}-${n}`;
-}
+export const slugify = (name: string) => slugifyName(name, 'scenario');
+export { uniqueId };
 
 export class Workspace {
   cases = $state.raw<CaseSummary[]>([]);

@@ -4,16 +4,16 @@ import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { CHART_KIND_LABELS, CHART_KINDS } from '../../src-core/charts/chart-kinds.ts';
 import { DARK, LIGHT } from '../../src-core/charts/palette.ts';
-import { DEFAULT_CASE_FILE, defaultCase, expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
+import { DEFAULT_CASE_FILE, defaultCase, E2E_LIBRARY, expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
 
 const data = defaultCase();
 const KINDS = CHART_KINDS.map((k) => CHART_KIND_LABELS[k]);
 
-/** The same chart's numbers from the real CLI, on the shipped case file, with the app's defaults. */
+/** The same chart's numbers from the real CLI, on the library the page shows, with the app's defaults. */
 function cliCsv(kind: string): string {
   const out = path.join(ROOT, 'test-results', 'downloads', `cli-${kind}.csv`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'chart', DEFAULT_CASE_FILE, '--kind', kind, '--out', out]);
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'chart', 'ukraine-talks-2025-08', '--kind', kind, '--out', out, '--db', E2E_LIBRARY]);
   return fs.readFileSync(out, 'utf8');
 }
 
@@ -116,7 +116,7 @@ test('exports open in the tools people use: SVG, PNG 2×, PDF, CSV and the repor
   await shot(page, '12-compare-exported');
 });
 
-test('every chart kind exports from the app as that kind: its title, and the numbers the CLI gives', async ({ page }) => {
+test('every chart kind exports from the app as that kind: its title, and the numbers the CLI gives for the library', async ({ page }) => {
   test.setTimeout(120_000); // fifteen exports and five CLI runs
   await openCompare(page);
   for (const [i, label] of KINDS.entries()) {

@@ -1,7 +1,8 @@
 import { DB_HELP, dbOption, expectPositionals, type Command } from '../command.ts';
 import { InputError } from '../errors.ts';
-import { readCaseFile, withService } from '../library-access.ts';
-import { ConflictError } from '../../store/case-repository.ts';
+import { invalidCaseMessage, readTextFile, withService } from '../library-access.ts';
+import { ApiError } from '../../../src-core/api.ts';
+import path from 'node:path';
 
 export const importCommand: Command = {
   name: 'import',
@@ -15,15 +16,17 @@ export const importCommand: Command = {
   options: { ...dbOption, replace: { type: 'boolean' } },
   run({ values, positionals }, io) {
     expectPositionals(this, positionals, 1);
-    const c = readCaseFile(positionals[0]!, io);
+    const file = positionals[0]!;
+    const { text } = readTextFile(file, io);
     return withService(values.db, io, (s) => {
       try {
-        s.repo.insert(c, { replace: values.replace === true });
+        const c = s.importCase({ content: text, replace: values.replace === true, fileName: path.basename(file) });
+        io.stdout(`imported case "${c.id}" (${c.title}) into ${s.path}\n`);
       } catch (err) {
-        if (err instanceof ConflictError) throw new InputError(err.message);
+        if (err instanceof ApiError && err.code === 'invalid_case') throw new InputError(invalidCaseMessage(file, err.details ?? []));
+        if (err instanceof ApiError && err.code === 'conflict') throw new InputError(err.message);
         throw err;
       }
-      io.stdout(`imported case "${c.id}" (${c.title}) into ${s.path}\n`);
       return 0;
     });
   },

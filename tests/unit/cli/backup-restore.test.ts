@@ -3,35 +3,32 @@
 import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupsDir, listBackups } from '../../../src-main/store/backups.ts';
-import { LATEST_VERSION } from '../../../src-main/store/migrations/index.ts';
+import { inspectLibraryFile, openLibrary } from '../../../src-main/store/library.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { apiCall, REPO_ROOT, startServe } from '../parley-process.ts';
 import { makeDamagedLibrary } from '../store/damaged-library.ts';
-import { captureCli, type Run } from './run-cli.ts';
+import { cli, tmp, type Run } from './cli-harness.ts';
 
 const SMALL = path.join(REPO_ROOT, 'tests/fixtures/cli-small-case.json');
 const UKRAINE = 'ukraine-talks-2025-08';
+/** The shipped cases a new library is seeded with. */
+const SHIPPED = fs
+  .readdirSync(path.join(REPO_ROOT, 'data', 'cases'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', 'cases', f), 'utf8')) as { id: string }).id)
+  .sort();
+const sorted = (ids: string[]) => [...ids].sort();
 
-let dir: string;
-let db: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-backup-'));
-  db = path.join(dir, 'library.sqlite');
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const runParley = (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => captureCli(argv, env, dir);
-const parley = (...args: string[]) => runParley([...args, '--db', db]);
+const parley = (...args: string[]) => cli(...args, '--db', tmp.db);
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-async function caseIds(library = db): Promise<string[]> {
-  const r = await runParley(['cases', '--format', 'json', '--db', library]);
+async function caseIds(library = tmp.db): Promise<string[]> {
+  const r = await cli('cases', '--format', 'json', '--db', library);
   expect(r.code).toBe(0);
-  return (JSON.parse(r.stdout) as { id: string }[]).map((c) => c.id);
+  return sorted((JSON.parse(r.stdout) as { id: string }[]).map((c) => c.id));
 }
 
 function expectOneCleanMessage(r: Run, pattern: RegExp): void {
@@ -45,18 +42,18 @@ function expectOneCleanMessage(r: Run, pattern: RegExp): void {
 describe('parley backup', () => {
   it('writes the whole library into one file that opens as a library', async () => {
     expect((await parley('import', SMALL)).code).toBe(0);
-    const out = path.join(dir, 'copy.sqlite');
+    const out = path.join(tmp.dir, 'copy.sqlite');
     const r = await parley('backup', '--out', out);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('backed up 2 cases');
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('copy'))).toEqual(['copy.sqlite']);
+    expect(r.stdout).toContain(`backed up ${SHIPPED.length + 1} cases`);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('copy'))).toEqual(['copy.sqlite']);
     expect(await caseIds(out)).toEqual(await caseIds());
-    const exported = await runParley(['export', 'cli-small', '--out', '-', '--db', out]);
+    const exported = await cli('export', 'cli-small', '--out', '-', '--db', out);
     expect(exported.stdout).toBe((await parley('export', 'cli-small', '--out', '-')).stdout);
   });
 
   it('copies a library that `parley serve` is writing to, consistently', async () => {
-    const server = await startServe(db);
+    const server = await startServe(tmp.db);
     try {
       const writes = (async () => {
         for (let i = 0; i < 20; i++) {
@@ -64,14 +61,14 @@ describe('parley backup', () => {
           expect(r.status).toBe(200);
         }
       })();
-      const out = path.join(dir, 'online.sqlite');
+      const out = path.join(tmp.dir, 'online.sqlite');
       const r = await parley('backup', '--out', out);
       await writes;
       expect(r.code).toBe(0);
       const copy = new Database(out, { readonly: true });
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       copy.close();
-      expect(await caseIds(out)).toEqual([UKRAINE]);
+      expect(await caseIds(out)).toEqual(SHIPPED);
     } finally {
       await server.stop();
     }
@@ -81,22 +78,22 @@ describe('parley backup', () => {
     [['backup'], 2, /--out FILE is required/],
     [['backup', '--out', 'no-such-folder/copy.sqlite'], 1, /the folder .*no-such-folder does not exist/],
   ])('refuses %j', async (args, code, message) => {
-    const r = await runParley(args, { PARLEY_DB: db });
+    const r = await cli(...args);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message);
   });
 
   it('refuses to write over the library itself', async () => {
     await parley('cases');
-    const before = sha256(db);
-    expectOneCleanMessage(await parley('backup', '--out', db), /is the library itself/);
-    expect(sha256(db)).toBe(before);
+    const before = sha256(tmp.db);
+    expectOneCleanMessage(await parley('backup', '--out', tmp.db), /is the library itself/);
+    expect(sha256(tmp.db)).toBe(before);
   });
 });
 
 describe('parley restore', () => {
   async function backedUp(): Promise<string> {
-    const out = path.join(dir, 'saved.sqlite');
+    const out = path.join(tmp.dir, 'saved.sqlite');
     expect((await parley('backup', '--out', out)).code).toBe(0);
     expect((await parley('import', SMALL)).code).toBe(0);
     return out;
@@ -107,15 +104,15 @@ describe('parley restore', () => {
     const before = await parley('export', 'cli-small', '--out', '-');
     const r = await parley('restore', saved);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain(`restored ${saved} (1 case, schema ${LATEST_VERSION})`);
-    expect(await caseIds()).toEqual([UKRAINE]);
-    const kept = listBackups(db);
+    expect(r.stdout).toContain(`restored ${saved} (${SHIPPED.length} case${SHIPPED.length === 1 ? '' : 's'}, schema ${LATEST_VERSION})`);
+    expect(await caseIds()).toEqual(SHIPPED);
+    const kept = listBackups(tmp.db);
     expect(kept.map((b) => b.reason)).toEqual(['before-restore']);
     expect(r.stdout).toContain(kept[0]!.file);
     // The replaced library is whole in its backup, and can itself be restored.
-    expect((await runParley(['export', 'cli-small', '--out', '-', '--db', kept[0]!.file])).stdout).toBe(before.stdout);
+    expect((await cli('export', 'cli-small', '--out', '-', '--db', kept[0]!.file)).stdout).toBe(before.stdout);
     expect((await parley('restore', kept[0]!.file)).code).toBe(0);
-    expect(await caseIds()).toEqual([UKRAINE, 'cli-small']);
+    expect(await caseIds()).toEqual(sorted([...SHIPPED, 'cli-small']));
   });
 
   const refusals: [string, (f: string) => void, RegExp][] = [
@@ -137,38 +134,51 @@ describe('parley restore', () => {
 
   it.each(refusals)('refuses %s with one clear message and changes nothing', async (_what, make, message) => {
     await backedUp();
-    const candidate = path.join(dir, 'candidate.sqlite');
+    const candidate = path.join(tmp.dir, 'candidate.sqlite');
     make(candidate);
-    const before = sha256(db);
+    const before = sha256(tmp.db);
     expectOneCleanMessage(await parley('restore', candidate), message);
-    expect(sha256(db)).toBe(before);
-    expect(fs.existsSync(backupsDir(db))).toBe(false);
+    expect(sha256(tmp.db)).toBe(before);
+    expect(fs.existsSync(backupsDir(tmp.db))).toBe(false);
   });
 
   it('refuses while `parley serve` has the library open, which keeps working', async () => {
     const saved = await backedUp();
-    const server = await startServe(db);
+    const server = await startServe(tmp.db);
     try {
       expectOneCleanMessage(await parley('restore', saved), /open in another Parley program \(the app or `parley serve`\); close it/);
       const r = await apiCall(server.url, 'listCases', {});
-      expect((r.body!.value as { id: string }[]).map((c) => c.id)).toEqual([UKRAINE, 'cli-small']);
+      expect(sorted((r.body!.value as { id: string }[]).map((c) => c.id))).toEqual(sorted([...SHIPPED, 'cli-small']));
     } finally {
       await server.stop();
     }
-    expect(await caseIds()).toEqual([UKRAINE, 'cli-small']);
+    expect(await caseIds()).toEqual(sorted([...SHIPPED, 'cli-small']));
     expect((await parley('restore', saved)).code).toBe(0);
-    expect(await caseIds()).toEqual([UKRAINE]);
+    expect(await caseIds()).toEqual(SHIPPED);
   });
 });
 
 describe('automatic backups', () => {
   it('the CLI makes none on its own; `parley serve` makes one a day', async () => {
     for (let i = 0; i < 3; i++) expect((await parley('cases')).code).toBe(0);
-    expect(fs.existsSync(backupsDir(db))).toBe(false);
+    expect(fs.existsSync(backupsDir(tmp.db))).toBe(false);
     for (let i = 0; i < 2; i++) {
-      const server = await startServe(db);
+      const server = await startServe(tmp.db);
       await server.stop();
     }
-    expect(listBackups(db).map((b) => [b.reason, b.schema])).toEqual([['daily', LATEST_VERSION]]);
+    expect(listBackups(tmp.db).map((b) => [b.reason, b.schema])).toEqual([['daily', LATEST_VERSION]]);
+  });
+
+  it('a command that opens an older library backs it up before upgrading it; one given a case file leaves it alone', async () => {
+    const old = openLibrary(tmp.db, { migrations: MIGRATIONS.slice(0, -1) });
+    old.db.close();
+    for (const cmd of ['score', 'chart', 'report', 'export', 'timeline']) await parley(cmd, SMALL, ...(cmd === 'score' || cmd === 'timeline' ? [] : ['--out', path.join(tmp.dir, `${cmd}.out`)]));
+    expect(fs.existsSync(backupsDir(tmp.db)), 'commands given a case file made a backup').toBe(false);
+    expect(inspectLibraryFile(tmp.db).version).toBe(MIGRATIONS.at(-2)!.version);
+    const r = await parley('cases');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/upgraded to a new schema; it was backed up first to .*before-migration\.sqlite/);
+    expect(listBackups(tmp.db).map((b) => [b.reason, b.schema])).toEqual([['before-migration', MIGRATIONS.at(-2)!.version]]);
+    expect(inspectLibraryFile(tmp.db).version).toBe(LATEST_VERSION);
   });
 });

@@ -3,32 +3,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCaseText, serializeCase } from '../../../src-core/case-file.ts';
 import type { Case, Scenario } from '../../../src-core/model.ts';
 import { scoreReport, type ScoreReport } from '../../../src-core/score-report.ts';
 import { COMMANDS } from '../../../src-main/cli/main.ts';
-import { captureCli, type Run } from './run-cli.ts';
+import { cli, ROOT, tmp, type Run } from './cli-harness.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const UKRAINE = 'data/cases/ukraine-talks-2025-08.json';
+/** The shipped cases a new library is seeded with, in the order it lists them. */
+const SHIPPED = ['ukraine-talks-2025-08', 'ukraine-proposals-2014-2026'];
 const SMALL = 'tests/fixtures/cli-small-case.json';
 const INVALID = 'tests/fixtures/cli-invalid-case.json';
 const NOT_JSON = 'tests/fixtures/cli-not-json.json';
 
-let dir: string;
-let db: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-'));
-  db = path.join(dir, 'library.sqlite');
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const cli = (...argv: string[]): Promise<Run> => captureCli(argv, { PARLEY_DB: db }, ROOT);
 
 function loadFile(rel: string): Case {
   const r = parseCaseText(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
@@ -63,7 +52,7 @@ describe('validate', () => {
 
   it('a malformed file exits 1 naming every field path, without a stack trace, and leaves the library alone', async () => {
     await cli('cases');
-    const before = sha256(db);
+    const before = sha256(tmp.db);
     const r = await cli('validate', INVALID);
     expect(r.code).toBe(1);
     expectOneCleanMessage(r);
@@ -71,7 +60,7 @@ describe('validate', () => {
     expect(r.stderr).toContain('positions[1].stances.flood');
     expect(r.stderr).toContain('positions[4].salience');
     expect(r.stderr).toContain('scenarios[0].terms.dam');
-    expect(sha256(db)).toBe(before);
+    expect(sha256(tmp.db)).toBe(before);
   });
 
   it('text that is not JSON exits 1 with its line', async () => {
@@ -94,7 +83,7 @@ describe('import', () => {
     const r = await cli('import', SMALL);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('cli-small');
-    expect(await caseIds()).toEqual(['ukraine-talks-2025-08', 'cli-small']);
+    expect(await caseIds()).toEqual([...SHIPPED, 'cli-small']);
   });
 
   it('an invalid file exits 1 and imports nothing', async () => {
@@ -113,43 +102,43 @@ describe('import', () => {
     expectOneCleanMessage(dup);
     expect(dup.stderr).toContain('--replace');
     const changed = { ...loadFile(SMALL), title: 'Renamed talks' };
-    const file = path.join(dir, 'changed.json');
+    const file = path.join(tmp.dir, 'changed.json');
     fs.writeFileSync(file, serializeCase(changed));
     expect((await cli('import', file, '--replace')).code).toBe(0);
     const list = JSON.parse((await cli('cases', '--format', 'json')).stdout) as { id: string; title: string }[];
-    expect(list.map((c) => c.id)).toEqual(['ukraine-talks-2025-08', 'cli-small']);
-    expect(list[1]!.title).toBe('Renamed talks');
+    expect(list.map((c) => c.id)).toEqual([...SHIPPED, 'cli-small']);
+    expect(list[2]!.title).toBe('Renamed talks');
   });
 });
 
 describe('export', () => {
   it('--out writes the case file, which re-imports into another library unchanged', async () => {
-    const out = path.join(dir, 'exported.json');
+    const out = path.join(tmp.dir, 'exported.json');
     const r = await cli('export', 'ukraine-talks-2025-08', '--out', out);
     expect(r.code).toBe(0);
     const text = fs.readFileSync(out, 'utf8');
     expect(text).toBe(serializeCase(loadFile(UKRAINE)));
 
-    const other = path.join(dir, 'other.sqlite');
+    const other = path.join(tmp.dir, 'other.sqlite');
     const dup = await cli('import', out, '--db', other);
     expect(dup.code).toBe(1); // the other library is seeded with the same case on first use
     expect(dup.stderr).toContain('--replace');
     expect((await cli('import', out, '--db', other, '--replace')).code).toBe(0);
-    const again = path.join(dir, 'again.json');
+    const again = path.join(tmp.dir, 'again.json');
     expect((await cli('export', 'ukraine-talks-2025-08', '--db', other, '--out', again)).code).toBe(0);
     expect(fs.readFileSync(again, 'utf8')).toBe(text);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('--out - writes to stdout; an unknown case exits 1; no --out is a usage error', async () => {
     const r = await cli('export', 'ukraine-talks-2025-08', '--out', '-');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(serializeCase(loadFile(UKRAINE)));
-    const missing = await cli('export', 'no-such-case', '--out', path.join(dir, 'x.json'));
+    const missing = await cli('export', 'no-such-case', '--out', path.join(tmp.dir, 'x.json'));
     expect(missing.code).toBe(1);
     expectOneCleanMessage(missing);
     expect(missing.stderr).toContain('no case "no-such-case"');
-    expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp.dir, 'x.json'))).toBe(false);
     expect((await cli('export', 'ukraine-talks-2025-08')).code).toBe(2);
   });
 });
@@ -161,11 +150,13 @@ describe('cases', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/Case\s+Title\s+Parties\s+Issues\s+Scenarios/);
     expect(table.stdout).toMatch(/ukraine-talks-2025-08\s+Ukraine peace talks, August 2025\s+4\s+9\s+4/);
+    expect(table.stdout).toMatch(/ukraine-proposals-2014-2026\s+Ukraine peace proposals, 2014–2026\s+6\s+16\s+16/);
     expect(table.stdout).toMatch(/cli-small\s+Water-sharing talks \(test case\)\s+3\s+3\s+3/);
     const json = await cli('cases', '--format', 'json');
     const list = JSON.parse(json.stdout);
     expect(list).toEqual([
       expect.objectContaining({ id: 'ukraine-talks-2025-08', parties: 4, issues: 9, scenarios: 4 }),
+      expect.objectContaining({ id: 'ukraine-proposals-2014-2026', parties: 6, issues: 16, scenarios: 16 }),
       expect.objectContaining({ id: 'cli-small', title: 'Water-sharing talks (test case)', parties: 3, issues: 3, scenarios: 3 }),
     ]);
   });
@@ -208,7 +199,7 @@ describe('score', () => {
 
   it('scoring a file does not import it', async () => {
     expect((await cli('score', SMALL, '--format', 'json')).code).toBe(0);
-    expect(await caseIds()).toEqual(['ukraine-talks-2025-08']);
+    expect(await caseIds()).toEqual(SHIPPED);
   });
 
   it('an unknown case id exits 1 and lists the cases', async () => {
@@ -371,7 +362,7 @@ describe('the bundled binary', () => {
     spawnSync(process.execPath, ['bin/parley.js', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, PARLEY_DB: db, XDG_CONFIG_HOME: dir, PARLEY_DEBUG: '' },
+      env: { ...process.env, PARLEY_DB: tmp.db, XDG_CONFIG_HOME: tmp.dir, PARLEY_DEBUG: '' },
     });
 
   it('scores the shipped case as a readable table', () => {

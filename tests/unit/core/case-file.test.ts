@@ -337,13 +337,19 @@ describe('validation: values', () => {
     expectError(errors, 'version', 'must be 1');
   });
 
-  it('rejects a case without parties or issues, and an issue without options', () => {
+  it('rejects an issue without options', () => {
+    const f = validFile();
+    f.issues[1].options = [];
+    expectError(errorsOf(f), 'issues[1].options', 'at least one option');
+  });
+
+  it('accepts a case that has no parties or issues yet (one being built in the app)', () => {
     const f = validFile();
     f.parties = [];
-    f.issues[1].options = [];
-    const errors = errorsOf(f);
-    expectError(errors, 'parties', 'at least one party');
-    expectError(errors, 'issues[1].options', 'at least one option');
+    f.issues = [];
+    f.positions = [];
+    f.scenarios = [];
+    expect(parseCase(f).ok).toBe(true);
   });
 });
 

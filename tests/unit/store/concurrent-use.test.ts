@@ -9,7 +9,7 @@ import { serializeCase } from '../../../src-core/case-file.ts';
 import { ParleyService } from '../../../src-main/service.ts';
 import { generateCase } from '../../fixtures/generate-case.ts';
 import { apiCall, runParley, startServe, type ApiReply, type Finished, type Server } from '../parley-process.ts';
-import { CASES_DIR } from './temp-library.ts';
+import { CASES_DIR, shippedCases } from './temp-library.ts';
 
 const UKRAINE = 'ukraine-talks-2025-08';
 let dir: string;
@@ -107,7 +107,7 @@ describe('the CLI and `parley serve` on one library', () => {
     expectCliSucceeded(runs);
     expectAllAnswered(replies);
     const listed = await runParley(['cases', '--format', 'json', '--db', db]);
-    expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id).sort()).toEqual(['big-import', 'small-import', UKRAINE]);
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id).sort()).toEqual(['big-import', 'small-import', ...shippedCases().map((c) => c.parsed.id)].sort());
   });
 
   it('the CLI reads while the server writes', { timeout: 120_000 }, async () => {

@@ -1,6 +1,7 @@
 // Crash safety: real `parley` processes are killed with SIGKILL at random moments while they write —
-// the CLI importing cases and restoring a backup, `parley serve` importing cases and saving scenarios
-// over HTTP, and first runs creating, migrating and seeding a library. After every kill the library must
+// the CLI importing cases, importing a spreadsheet of statements, deleting a case and restoring a backup,
+// `parley serve` importing cases, saving scenarios and editing a case over HTTP, and first runs creating,
+// migrating and seeding a library. After every kill the library must
 // pass PRAGMA integrity_check, open, and hold every case whole: each one absent or equal to a version
 // that was written (all or nothing), each saved scenario absent or equal to a version that was saved.
 //
@@ -16,6 +17,7 @@ import { ParleyService } from '../../../src-main/service.ts';
 import { listBackups } from '../../../src-main/store/backups.ts';
 import { generateCase, seededRandom } from '../../fixtures/generate-case.ts';
 import { apiCall, startParley, startServe, type Finished } from '../parley-process.ts';
+import { CrashEdits, DELTA, GAMMA } from './crash-edits.ts';
 import { CASES_DIR, exportAll, shippedCases } from './temp-library.ts';
 
 const SEED = Number(process.env.PARLEY_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -24,9 +26,11 @@ const uniform = (lo: number, hi: number) => lo + rnd() * (hi - lo);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 const FIRST_RUN_KILLS = 6;
-const CLI_KILLS = 20;
-const SERVE_KILLS = 22;
+const CLI_KILLS = 16;
+const SERVE_KILLS = 20;
 const RESTORE_KILLS = 6;
+const POSITIONS_KILLS = 12;
+const DELETE_KILLS = 6;
 const UKRAINE = 'ukraine-talks-2025-08';
 
 let dir: string;
@@ -38,8 +42,9 @@ const written = new Map<string, Set<string>>(shipped.map((c) => [c.parsed.id, ne
 const caseFiles: { id: string; file: string; text: string }[] = [];
 /** The scenarios saved into the shipped case, by id: every version sent. */
 const savedScenarios = new Map<string, Scenario[]>();
-/** Nothing in this test deletes: a case or saved scenario once seen in a library must stay there. */
+/** Only `parley delete` of DELTA deletes: any other case or saved scenario once seen in a library must stay there. */
 const seen = new Map<string, Set<string>>();
+let edits: CrashEdits;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-crash-'));
@@ -64,6 +69,8 @@ beforeAll(() => {
     }));
     savedScenarios.set(`crash-scenario-${s}`, versions);
   }
+  edits = new CrashEdits(dir, SEED, rnd);
+  written.set(DELTA, new Set([edits.deltaText]));
   console.log(`crash-safety: seed ${SEED} (replay with PARLEY_CRASH_SEED=${SEED})`);
 });
 
@@ -98,12 +105,13 @@ function uncommittedFrames(wal: string): number {
 interface Check {
   cases: number;
   scenarios: number;
+  edited: number;
 }
 
 /** The library after a crash: intact, opens, and every case whole and one of the versions written. */
 function checkLibrary(file: string, context: string): Check {
   const where = `${context} (seed ${SEED})`;
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { cases: 0, scenarios: 0 };
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { cases: 0, scenarios: 0, edited: 0 };
   const raw = new Database(file);
   try {
     raw.pragma('busy_timeout = 10000');
@@ -115,11 +123,16 @@ function checkLibrary(file: string, context: string): Check {
   const s = ParleyService.open(file);
   try {
     let scenarios = 0;
+    let edited = 0;
     const present = new Set<string>();
     for (const { id } of s.listCases()) {
-      present.add(id);
+      if (id !== DELTA) present.add(id);
       const exported = s.exportCase({ caseId: id }).content;
       const c = parseOrThrow(exported);
+      if (id === GAMMA) {
+        edited += edits.checkGamma(exported, where);
+        continue;
+      }
       if (id !== UKRAINE) {
         expect(written.get(id)?.has(exported), `case "${id}" is one of the versions written ${where}`).toBe(true);
         continue;
@@ -135,7 +148,7 @@ function checkLibrary(file: string, context: string): Check {
     const before = seen.get(file) ?? new Set<string>();
     expect([...before].filter((x) => !present.has(x)), `cases and scenarios that vanished ${where}`).toEqual([]);
     seen.set(file, present);
-    return { cases: s.listCases().length, scenarios };
+    return { cases: s.listCases().length, scenarios, edited };
   } finally {
     s.close();
   }
@@ -197,16 +210,35 @@ async function firstRuns(): Promise<Tally> {
   return t;
 }
 
-async function cliImports(lib: string, measured: number): Promise<Tally> {
+/** `kills` runs of a CLI command (new arguments each time), each killed at a random moment of its run time. */
+async function cliWrites(lib: string, kills: number, nextArgs: () => string[], context: string): Promise<Tally> {
   const t = tally();
-  let full = measured;
-  while (t.kills < CLI_KILLS) {
-    const version = pick(caseFiles);
+  let full = await duration(lib, nextArgs());
+  while (t.kills < kills) {
+    const args = nextArgs();
     const start = performance.now();
-    const fin = await killCli(lib, ['import', version.file, '--replace'], uniform(0.4, 1.1) * full, t, `CLI import of ${path.basename(version.file)}`);
+    const fin = await killCli(lib, args, uniform(0.4, 1.1) * full, t, `${context}: parley ${args.join(' ')}`);
     if (fin.signal === null) full = (full + (performance.now() - start)) / 2;
   }
   return t;
+}
+
+/** `parley delete` of DELTA, killed: afterwards DELTA is whole (checked as written) or deleted, never half. */
+async function deletes(lib: string): Promise<Tally> {
+  const present = () => exportAll(lib)[DELTA] !== undefined;
+  return cliWrites(
+    lib,
+    DELETE_KILLS,
+    () => {
+      if (!present()) {
+        const s = ParleyService.open(lib);
+        s.importCase({ content: edits.deltaText });
+        s.close();
+      }
+      return ['delete', DELTA];
+    },
+    'CLI delete',
+  );
 }
 
 async function serveWrites(lib: string): Promise<Tally & { inFlight: number }> {
@@ -222,12 +254,15 @@ async function serveWrites(lib: string): Promise<Tally & { inFlight: number }> {
     let alive = true;
     void server.done.then(() => (alive = false));
     while (alive) {
-      const saveScenario = rnd() < 0.4;
-      const input = saveScenario
-        ? { caseId: UKRAINE, scenario: pick(savedScenarios.get(`crash-scenario-${Math.floor(rnd() * 3)}`)!) }
-        : { content: pick(caseFiles).text, replace: true };
+      const r = rnd();
+      const [method, input] =
+        r < 0.3
+          ? ['saveScenario', { caseId: UKRAINE, scenario: pick(savedScenarios.get(`crash-scenario-${Math.floor(rnd() * 3)}`)!) }]
+          : r < 0.6
+            ? ['importCase', { content: pick(caseFiles).text, replace: true }]
+            : ['edit', { caseId: GAMMA, edit: edits.randomEdit(rnd) }];
       pending = true;
-      const reply = await apiCall(server.url, saveScenario ? 'saveScenario' : 'importCase', input).catch(() => null);
+      const reply = await apiCall(server.url, method, input).catch(() => null);
       pending = false;
       if (reply === null) break; // the server was killed mid-request
       expect(reply.status, `serve answered ${reply.text.slice(0, 300)} (seed ${SEED})`).toBe(200);
@@ -265,33 +300,43 @@ async function restores(lib: string): Promise<Tally> {
 }
 
 it(
-  `survives ${FIRST_RUN_KILLS + CLI_KILLS + SERVE_KILLS + RESTORE_KILLS} SIGKILLs of parley processes while they write`,
+  `survives ${FIRST_RUN_KILLS + CLI_KILLS + POSITIONS_KILLS + DELETE_KILLS + SERVE_KILLS + RESTORE_KILLS} SIGKILLs of parley processes while they write`,
   async () => {
     const started = performance.now();
     const first = await firstRuns();
 
     const lib = path.join(dir, 'library.sqlite');
-    ParleyService.open(lib, { casesDir: CASES_DIR }).close();
-    const importTime = await duration(lib, ['import', caseFiles[0]!.file, '--replace']);
+    const setup = ParleyService.open(lib, { casesDir: CASES_DIR });
+    setup.importCase({ content: edits.gammaText });
+    setup.close();
     // The CLI and `parley serve` write to the same library at the same time, and both are killed.
-    const [serve, cli] = await Promise.all([serveWrites(lib), cliImports(lib, importTime)]);
+    const [serve, [cli, positions]] = await Promise.all([
+      serveWrites(lib),
+      (async () => [
+        await cliWrites(lib, CLI_KILLS, () => ['import', pick(caseFiles).file, '--replace'], 'CLI import'),
+        await cliWrites(lib, POSITIONS_KILLS, () => ['positions', GAMMA, '--import', pick(edits.positionFiles)], 'CLI statements import'),
+      ])(),
+    ]);
+    const deleted = await deletes(lib);
     const restore = await restores(lib);
 
     const final = checkLibrary(lib, 'at the end');
     const backups = listBackups(lib);
     for (const b of backups) checkLibrary(b.file, `backup ${path.basename(b.file)}`);
-    const kills = first.kills + cli.kills + serve.kills + restore.kills;
+    const kills = first.kills + cli.kills + positions.kills + deleted.kills + serve.kills + restore.kills;
     console.log(
       [
         `crash-safety: ${kills} SIGKILLs (seed ${SEED}), ${Math.round((performance.now() - started) / 100) / 10} s`,
         `  first runs (create, migrate, seed): ${first.kills} killed, ${first.finished} finished first`,
         `  CLI imports:  ${cli.kills} killed, ${cli.finished} finished first, ${cli.halfWritten} left a half-written transaction in the WAL`,
-        `  parley serve: ${serve.kills} killed (${serve.inFlight} with a write request in flight), ${serve.halfWritten} left a half-written transaction in the WAL`,
+        `  CLI statement imports (edits): ${positions.kills} killed, ${positions.finished} finished first, ${positions.halfWritten} left a half-written transaction in the WAL`,
+        `  CLI deletes:  ${deleted.kills} killed, ${deleted.finished} finished first, ${deleted.halfWritten} left a half-written transaction in the WAL`,
+        `  parley serve (imports, scenario saves, edits): ${serve.kills} killed (${serve.inFlight} with a write request in flight), ${serve.halfWritten} left a half-written transaction in the WAL`,
         `  restores:     ${restore.kills} killed, ${restore.finished} finished first, ${restore.halfWritten} left a half-written transaction in the WAL`,
-        `  afterwards: integrity_check ok, ${final.cases} cases and ${final.scenarios} saved scenarios, each whole and a version written; ${backups.length} backups, each whole`,
+        `  afterwards: integrity_check ok, ${final.cases} cases, ${final.scenarios} saved and ${final.edited} edited scenarios, each whole and a version written; ${backups.length} backups, each whole`,
       ].join('\n'),
     );
     expect(kills).toBeGreaterThanOrEqual(50);
   },
-  300_000,
+  480_000, // ~1.5 min alone; up to three times that next to the rest of the suite on two busy cores
 );

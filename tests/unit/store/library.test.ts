@@ -47,9 +47,12 @@ describe('a new library', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
   });
 
-  it('numbers its migrations 1, 2, … and the last one is the latest version', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  it('numbers its migrations from 1 upwards, in order, and the last one is the latest version', () => {
+    // Numbers are reserved per feature branch, so a branch may lack some until the others are merged.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
+    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
   });
 
   it('is not "created" again when reopened, and keeps WAL mode in the file', () => {
@@ -326,7 +329,7 @@ describe('scenarios through ParleyService', () => {
     expect(added.scenarios.map((x) => x.id)).toEqual([...c.scenarios.map((x) => x.id), 'new-one']);
     const updated = s.saveScenario({ caseId: CASE, scenario: { ...c.scenarios[0]!, name: 'Changed', terms: {} } });
     expect(updated.scenarios.map((x) => x.id)).toEqual([...c.scenarios.map((x) => x.id), 'new-one']);
-    expect(updated.scenarios[0]).toEqual({ id: c.scenarios[0]!.id, name: 'Changed', terms: {} });
+    expect(updated.scenarios[0]).toEqual({ id: c.scenarios[0]!.id, name: 'Changed', terms: {}, saved: true });
     expect(s.getCase({ caseId: CASE })).toEqual(updated);
   });
 
@@ -417,12 +420,14 @@ describe('the schema holds at the database level', () => {
     expect(() => insertPosition(db, 'party-1', 'issue-1', 3, '2031-01-01')).toThrow(/UNIQUE constraint failed/);
   });
 
-  it('deleting a case removes every row of it', () => {
+  it('deleting a case removes every row of it but its history, which lets the deletion be undone', () => {
     const s = openService();
     s.importCase({ content: serializeCase(small('gone', 6)) });
-    s.repo.delete('gone');
-    const counts = tableCounts(s.db);
+    s.deleteCase({ caseId: 'gone' });
+    const { revisions, ...counts } = tableCounts(s.db);
     for (const [table, n] of Object.entries(counts)) expect(n, table).toBe(0);
+    expect(revisions).toBe(2);
+    expect(s.undo({ caseId: 'gone' }).case?.id).toBe('gone');
   });
 });
 

@@ -103,7 +103,7 @@ describe('the JSON api over HTTP', () => {
 
   it('reports an invalid case file with every error and imports nothing', async () => {
     const before = service.repo.list().length;
-    const r = await call('importCase', { content: JSON.stringify({ format: 'parley-case', version: 1, id: 'Bad Id', title: '', parties: [], issues: [] }) });
+    const r = await call('importCase', { content: JSON.stringify({ format: 'parley-case', version: 1, id: 'Bad Id', title: '', parties: 'none', issues: {} }) });
     expect(r.status).toBe(422);
     expect(r.json.error!.code).toBe('invalid_case');
     const paths = r.json.error!.details!.map((d) => d.path);
