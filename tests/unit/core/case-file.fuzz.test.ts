@@ -82,6 +82,7 @@ describe('arbitrary input (fuzz)', () => {
       }),
       { numRuns: ARBITRARY_VALUES, seed: SEED },
     );
+    console.log(`case-file fuzz: ${ARBITRARY_VALUES} arbitrary JSON values, each refused with every error placed`);
     expect(valid).toBe(0);
   });
 
@@ -296,6 +297,7 @@ describe('mutations of the shipped case (fuzz)', () => {
       }),
       { numRuns: SINGLE_MUTATIONS, seed: SEED },
     );
+    console.log(`case-file fuzz: ${SINGLE_MUTATIONS} single mutations of the shipped case, each reported at its place: ${[...kinds].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
     // Every kind of mutation was tried many times.
     expect([...kinds.keys()].sort()).toEqual([...KINDS].sort());
     for (const n of kinds.values()) expect(n).toBeGreaterThan(200);
@@ -309,5 +311,6 @@ describe('mutations of the shipped case (fuzz)', () => {
       }),
       { numRuns: MIXED_MUTATIONS, seed: SEED },
     );
+    console.log(`case-file fuzz: ${MIXED_MUTATIONS} combinations of 2–5 mutations, every error placed`);
   });
 });
