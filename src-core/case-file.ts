@@ -81,6 +81,12 @@ export const scenarioSchema = z.strictObject({
   source: id.optional(),
 });
 
+const incompatibleSchema = z.strictObject({
+  terms: z.record(z.string(), z.string()),
+  reason: text(2000),
+  source: id.optional(),
+});
+
 export const caseFileSchema = z.strictObject({
   format: z.literal(CASE_FORMAT, { error: `must be "${CASE_FORMAT}"` }),
   version: z.literal(CASE_VERSION, { error: `must be ${CASE_VERSION} (this version of Parley reads format v1)` }),
@@ -96,6 +102,8 @@ export const caseFileSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   positions: z.array(positionSchema).default([]),
   scenarios: z.array(scenarioSchema).default([]),
+  /** Optional, still format v1 (DESIGN.md §11): sets of terms that cannot all hold at once. */
+  incompatible: z.array(incompatibleSchema).default([]),
 });
 
 export type CaseFile = z.input<typeof caseFileSchema>;
@@ -377,6 +385,23 @@ export function checkReferences(data: unknown): CaseFileError[] {
       }
     }
   });
+
+  list(data.incompatible).forEach((entry, i) => {
+    if (!isObj(entry)) return;
+    sourceRef(entry.source, `incompatible[${i}].source`);
+    if (!isObj(entry.terms)) return;
+    const termIssues = Object.keys(entry.terms);
+    if (termIssues.length < 2) {
+      errors.push({ path: `incompatible[${i}].terms`, message: `needs terms of at least two different issues (has ${termIssues.length})` });
+    }
+    for (const [issueId, optionId] of Object.entries(entry.terms)) {
+      const opts = optionsOf.get(issueId);
+      if (!opts) errors.push({ path: `incompatible[${i}].terms.${issueId}`, message: `"${issueId}" is not an issue of this case` });
+      else if (typeof optionId === 'string' && !opts.has(optionId)) {
+        errors.push({ path: `incompatible[${i}].terms.${issueId}`, message: `"${optionId}" is not an option of issue "${issueId}"` });
+      }
+    }
+  });
   return errors;
 }
 
@@ -395,6 +420,7 @@ function normalise(f: ParsedCaseFile): Case {
     sources: f.sources,
     positions: f.positions,
     scenarios: f.scenarios,
+    incompatible: f.incompatible,
   };
 }
 
@@ -425,6 +451,10 @@ export function toCaseFile(c: Case): CaseFile {
     sources: c.sources.map((s) => pick(s, ['id', 'title', 'publisher', 'url', 'date']) as Case['sources'][number]),
     positions: c.positions.map((p) => pick(p, ['party', 'issue', 'salience', 'date', 'stances', 'utilities', 'source', 'quote']) as Case['positions'][number]),
     scenarios: c.scenarios.map((s) => pick(s, ['id', 'name', 'date', 'description', 'terms', 'source']) as Case['scenarios'][number]),
+    // Left out when empty, so files written before incompatible terms existed round-trip byte for byte.
+    ...(c.incompatible.length > 0 && {
+      incompatible: c.incompatible.map((e) => pick(e, ['terms', 'reason', 'source']) as Case['incompatible'][number]),
+    }),
   };
 }
 

@@ -2,7 +2,7 @@
 // diffCases(a, b) gives the patch that turns a into b; applyPatch(a, patch) gives b again. One mechanism
 // serves the store (it writes only the rows a patch touches), undo and redo (a revision keeps the patch
 // and the reverse patch), and every "what will change" preview (re-import, positions spreadsheet).
-import type { Case, Issue, Option, Party, Position, Scenario, Source } from './model.ts';
+import type { Case, IncompatibleTerms, Issue, Option, Party, Position, Scenario, Source } from './model.ts';
 
 export type IssueHead = Omit<Issue, 'options'>;
 
@@ -33,6 +33,8 @@ export interface CasePatch {
   sources?: ListPatch<Source>;
   positions?: ListPatch<Position>;
   scenarios?: ListPatch<Scenario>;
+  /** The whole new list of incompatible entries, when it changed (entries are few and have no ids). */
+  incompatible?: IncompatibleTerms[];
 }
 
 /** A position is identified by its party, issue and date (at most one per date, DESIGN §4). */
@@ -141,6 +143,7 @@ export function diffCases(a: Case, b: Case): CasePatch {
   if (positions) patch.positions = positions;
   const scenarios = diffList(a.scenarios, b.scenarios, byId);
   if (scenarios) patch.scenarios = scenarios;
+  if (!same(a.incompatible, b.incompatible)) patch.incompatible = b.incompatible;
   return patch;
 }
 
@@ -155,6 +158,7 @@ export function applyPatch(c: Case, patch: CasePatch): Case {
       else (next as unknown as Record<string, unknown>)[k] = v;
     }
   }
+  if (patch.incompatible) next.incompatible = patch.incompatible;
   next.parties = applyList(c.parties, patch.parties, byId);
   if (patch.issues || patch.options) {
     const oldOptions = new Map(c.issues.map((i) => [i.id, i.options]));

@@ -277,6 +277,9 @@ export function referencesTo(c: Case, t: Target): Reference[] {
   const refs: Reference[] = [];
   const statement = (p: Position, i: number) => refs.push({ path: `positions[${i}]`, message: `statement of ${statementLabel(c, p)}` });
   const scenario = (s: Scenario, i: number, why: string) => refs.push({ path: `scenarios[${i}]`, message: `scenario ${q(s.name)} (${why})` });
+  // Incompatible entries (DESIGN §11) name terms; an entry that loses one no longer says the same thing.
+  const entries = (holds: (e: Case['incompatible'][number]) => boolean) =>
+    c.incompatible.forEach((e, i) => holds(e) && refs.push({ path: `incompatible[${i}]`, message: `incompatible terms: ${q(e.reason)}` }));
   switch (t.kind) {
     case 'party':
       c.positions.forEach((p, i) => p.party === t.id && statement(p, i));
@@ -284,17 +287,20 @@ export function referencesTo(c: Case, t: Target): Reference[] {
     case 'issue':
       c.positions.forEach((p, i) => p.issue === t.id && statement(p, i));
       c.scenarios.forEach((s, i) => s.terms[t.id] !== undefined && scenario(s, i, `its term on ${issueName(c, t.id)}`));
+      entries((e) => e.terms[t.id] !== undefined);
       break;
     case 'option': {
       const issue = issueOf(c, t.issue);
       if (issue?.statusQuo === t.id) refs.push({ path: `issues[${c.issues.indexOf(issue)}].statusQuo`, message: `the status quo of ${q(issue.name)}` });
       c.positions.forEach((p, i) => p.issue === t.issue && (p.stances[t.id] !== undefined || p.utilities?.[t.id] !== undefined) && statement(p, i));
       c.scenarios.forEach((s, i) => s.terms[t.issue] === t.id && scenario(s, i, 'it chooses this option'));
+      entries((e) => e.terms[t.issue] === t.id);
       break;
     }
     case 'source':
       c.positions.forEach((p, i) => p.source === t.id && statement(p, i));
       c.scenarios.forEach((s, i) => s.source === t.id && scenario(s, i, 'it cites this source'));
+      entries((e) => e.source === t.id);
       break;
     case 'position':
     case 'scenario':
@@ -360,6 +366,7 @@ function removeTarget(c: Case, t: Target, cascade: boolean): EditResult {
       next.issues = c.issues.filter((i) => i.id !== t.id);
       next.positions = c.positions.filter((p) => p.issue !== t.id);
       next.scenarios = c.scenarios.map((s) => (s.terms[t.id] === undefined ? s : { ...s, terms: withoutKey(s.terms, t.id) }));
+      next.incompatible = c.incompatible.filter((e) => e.terms[t.id] === undefined);
       break;
     case 'option':
       next.issues = c.issues.map((i) => {
@@ -379,6 +386,7 @@ function removeTarget(c: Case, t: Target, cascade: boolean): EditResult {
         return pos;
       });
       next.scenarios = c.scenarios.map((s) => (s.terms[t.issue] === t.id ? { ...s, terms: withoutKey(s.terms, t.issue) } : s));
+      next.incompatible = c.incompatible.filter((e) => e.terms[t.issue] !== t.id);
       break;
     case 'source': {
       const unset = <T extends { source?: string }>(x: T): T => {
@@ -389,6 +397,7 @@ function removeTarget(c: Case, t: Target, cascade: boolean): EditResult {
       next.sources = c.sources.filter((s) => s.id !== t.id);
       next.positions = c.positions.map(unset);
       next.scenarios = c.scenarios.map(unset);
+      next.incompatible = c.incompatible.map(unset);
       break;
     }
     case 'position':

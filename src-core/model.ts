@@ -78,6 +78,17 @@ export interface Scenario {
   saved?: boolean;
 }
 
+/**
+ * A set of terms (one option each of two or more different issues) that cannot all hold at once,
+ * e.g. Donetsk ceded to Russia together with a full Russian withdrawal (DESIGN.md §11).
+ */
+export interface IncompatibleTerms {
+  /** issue id → option id */
+  terms: Record<string, string>;
+  reason: string;
+  source?: string;
+}
+
 /** A case with every default filled in: what the engine, the store and the UI work on. */
 export interface Case {
   id: string;
@@ -91,6 +102,8 @@ export interface Case {
   sources: Source[];
   positions: Position[];
   scenarios: Scenario[];
+  /** Sets of terms that cannot all hold at once; empty when the case declares none. */
+  incompatible: IncompatibleTerms[];
 }
 
 export interface CaseSummary {

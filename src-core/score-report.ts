@@ -1,6 +1,7 @@
 // The scores of several scenarios of one case, in the shape the CLI prints as JSON (DESIGN.md §6)
 // and that charts and CSV exports are drawn from.
 import type { Case, Scenario } from './model.ts';
+import { conflicts } from './incompatible.ts';
 import { compileCase, scoreScenario, type Aggregate, type PartyScore } from './scoring.ts';
 
 export interface ScoredScenario {
@@ -9,6 +10,8 @@ export interface ScoredScenario {
   terms: Record<string, string>;
   parties: PartyScore[];
   aggregate: Aggregate;
+  /** Indices of the case's incompatible entries this scenario holds (DESIGN.md §11); empty when consistent. */
+  conflicts: number[];
 }
 
 export interface ScoreReport {
@@ -24,7 +27,7 @@ export function scoreReport(c: Case, scenarios: readonly Scenario[], asOf: strin
     asOf,
     scenarios: scenarios.map((s) => {
       const { parties, aggregate } = scoreScenario(compiled, s.terms);
-      return { id: s.id, name: s.name, terms: { ...s.terms }, parties, aggregate };
+      return { id: s.id, name: s.name, terms: { ...s.terms }, parties, aggregate, conflicts: conflicts(compiled, s.terms) };
     }),
   };
 }

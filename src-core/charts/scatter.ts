@@ -11,6 +11,7 @@ export { scatterParties, scatterPoints, type ScatterPoint } from './scatter-poin
 
 const POINT = '#0072B2';
 const FRONT = '#D55E00';
+const EXACT = '#009E73';
 
 export const scatter: ChartBuilder = {
   title(data, settings) {
@@ -24,6 +25,7 @@ export const scatter: ChartBuilder = {
       { label: 'scenario', swatch: { kind: 'dot', fill: POINT } },
       { label: 'on the Pareto front', swatch: { kind: 'dot', fill: FRONT } },
       { label: 'Pareto front', swatch: { kind: 'line', color: theme.text, width: 1.5 } },
+      ...(settings.frontier?.length ? [{ label: 'exact frontier of all packages', swatch: { kind: 'line' as const, color: EXACT, dash: '6 3', width: 2 } }] : []),
       { label: `crosses a red line of ${x.id === y.id ? x.name : `${x.name} or ${y.name}`}`, swatch: { kind: 'glyph', text: '✕', color: theme.text } },
       { label: 'reservation', swatch: { kind: 'line', color: theme.muted, dash: '5 3', width: 1.5 } },
       { label: 'both at or above their reservation', swatch: { kind: 'box', fill: theme.ok, opacity: 0.12 } },
@@ -81,6 +83,20 @@ export const scatter: ChartBuilder = {
     res.append('line').attr('x1', x0).attr('x2', x0 + side).attr('y1', ry).attr('y2', ry).attr('stroke', theme.muted).attr('stroke-width', 1.5).attr('stroke-dasharray', '5 3');
     res.append('text').attr('x', l.xRes.anchorStart ? rx + 4 : rx - 4).attr('y', y0 + 11).attr('text-anchor', l.xRes.anchorStart ? 'start' : 'end').attr('font-size', 10).attr('fill', theme.muted).text(l.xRes.text);
     res.append('text').attr('x', x0 + side - 4).attr('y', l.yRes.above ? ry - 4 : ry + 12).attr('text-anchor', 'end').attr('font-size', 10).attr('fill', theme.muted).text(l.yRes.text);
+
+    if (options.frontier?.length) {
+      const exact = [...options.frontier].sort((a, b) => a[0] - b[0]);
+      const label = `Exact frontier of all packages between ${px.name} and ${py.name}, ${exact.length} point${exact.length > 1 ? 's' : ''}: ${exact.map((p) => `(${oneDecimal(p[0])}, ${oneDecimal(p[1])})`).join('; ')}`;
+      const el = g.append('g').attr('class', 'mark exact-frontier').attr('role', 'img').attr('aria-label', label);
+      el.append('title').text(label);
+      el.append('path')
+        .attr('d', `M${exact.map((p) => `${x(p[0])},${y(p[1])}`).join('L')}`)
+        .attr('fill', 'none')
+        .attr('stroke', EXACT)
+        .attr('stroke-width', 2)
+        .attr('stroke-dasharray', '6 3');
+      for (const p of exact) el.append('circle').attr('cx', x(p[0])).attr('cy', y(p[1])).attr('r', 2.5).attr('fill', EXACT);
+    }
 
     const front = frontLine(points);
     if (front.length) {

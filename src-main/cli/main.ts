@@ -7,9 +7,13 @@ import { chart } from './commands/chart.ts';
 import { deleteCommand } from './commands/delete.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { frontier } from './commands/frontier.ts';
+import { nearest } from './commands/nearest.ts';
 import { positions } from './commands/positions.ts';
 import { report } from './commands/report.ts';
+import { search } from './commands/search.ts';
 import { score } from './commands/score.ts';
+import { sensitivity } from './commands/sensitivity.ts';
 import { serve } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { validate } from './commands/validate.ts';
@@ -17,10 +21,10 @@ import { InputError, UsageError } from './errors.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { backUpBeforeMigration, looksLikeFile } from './library-access.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, positions, chart, report, serve, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve, backupCommand, restoreCommand];
 
 /** Commands whose CASE is a case file or a case id in the library: only an id opens the library. */
-const CASE_FILE_OR_ID: readonly Command[] = [score, chart, report, exportCommand, timelineCommand];
+const CASE_FILE_OR_ID: readonly Command[] = [score, chart, report, exportCommand, timelineCommand, sensitivity, search, frontier, nearest];
 
 /** Whether the command will open (and so migrate) the library: only then is it backed up before a migration. */
 function opensLibrary(cmd: Command, positionals: string[], io: Io): boolean {

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { writeStances } from './patch-writer.ts';
 import { type Case, type CaseSummary, type Position, type Scenario, type Stance } from '../../src-core/model.ts';
 
+import { writeIncompatible } from './incompatible-rows.ts';
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
@@ -45,6 +46,8 @@ export class CaseRepository {
       scenarios: p('SELECT * FROM scenarios WHERE case_id = ? ORDER BY ord'),
       terms: p(`SELECT t.scenario_id, t.issue_id, t.option_id FROM scenario_terms t
                 WHERE t.case_id = ? ORDER BY t.scenario_id, t.ord`),
+      incompatible: p('SELECT ord, reason, source_id FROM incompatible_entries WHERE case_id = ? ORDER BY ord'),
+      incompatibleTerms: p('SELECT entry_ord, issue_id, option_id FROM incompatible_terms WHERE case_id = ? ORDER BY entry_ord, rowid'),
       deleteCase: p('DELETE FROM cases WHERE id = ?'),
       insertCase: p(`INSERT INTO cases (id, ord, title, description, as_of, u_demand, u_acceptable, u_neutral, u_oppose, u_red_line,
                        unstated_utility, created_at, updated_at)
@@ -164,7 +167,22 @@ export class CaseRepository {
         ...(r.source_id !== null && { source: r.source_id as string }),
         ...(r.saved === 1 && { saved: true }),
       })),
+      incompatible: this.readIncompatible(id),
     };
+  }
+
+  private readIncompatible(caseId: string): Case['incompatible'] {
+    const termsByEntry = new Map<number, Record<string, string>>();
+    for (const t of this.stmt.incompatibleTerms.all(caseId) as Row[]) {
+      const terms = termsByEntry.get(t.entry_ord as number) ?? {};
+      terms[t.issue_id as string] = t.option_id as string;
+      termsByEntry.set(t.entry_ord as number, terms);
+    }
+    return (this.stmt.incompatible.all(caseId) as Row[]).map((r) => ({
+      terms: termsByEntry.get(r.ord as number) ?? {},
+      reason: r.reason as string,
+      ...(r.source_id !== null && { source: r.source_id as string }),
+    }));
   }
 
   /**
@@ -201,6 +219,7 @@ export class CaseRepository {
       writeStances(s.insertPositionOption, pk, c.id, pos);
     });
     c.scenarios.forEach((sc, i) => this.writeScenario(c.id, sc, i));
+    writeIncompatible(this.db, c.id, c.incompatible);
   }
 
   private writeScenario(caseId: string, sc: Scenario, ord: number): void {

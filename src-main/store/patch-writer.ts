@@ -3,6 +3,7 @@
 // transaction; foreign keys are deferred, so the order of the statements within it does not matter.
 import type Database from 'better-sqlite3';
 import { positionKey, type CasePatch, type ListPatch } from '../../src-core/case-patch.ts';
+import { writeIncompatible } from './incompatible-rows.ts';
 import { STANCES, type Position, type Scenario } from '../../src-core/model.ts';
 
 type Statement = Database.Statement;
@@ -39,7 +40,10 @@ export class PatchWriter {
   private readonly sources: ListStatements;
   private readonly scenarios: ListStatements;
 
+  private readonly db: Database.Database;
+
   constructor(db: Database.Database) {
+    this.db = db;
     const p = (sql: string) => db.prepare(sql);
     this.parties = listStatements(db, 'parties', ['case_id'], ['name', 'color', 'reservation', 'description']);
     this.issues = listStatements(db, 'issues', ['case_id'], ['name', 'description', 'status_quo']);
@@ -93,6 +97,7 @@ export class PatchWriter {
     this.list(patch.sources, sources, [caseId], (x) => [x.id, x.title, x.publisher ?? null, x.url ?? null, x.date ?? null]);
     this.positions(caseId, patch.positions);
     this.list(patch.scenarios, scenarios, [caseId], (sc) => [sc.id, sc.name, sc.description ?? null, sc.source ?? null, sc.saved ? 1 : 0, sc.date ?? null], (sc) => this.terms(caseId, sc));
+    if (patch.incompatible) writeIncompatible(this.db, caseId, patch.incompatible);
   }
 
   /**

@@ -54,6 +54,15 @@ async function clickTimes(page: Page, count: number): Promise<{ dom: number[]; f
   }, count);
 }
 
+/** Find deals with every red line allowed and 50 results: a search of many seconds on the 12×40 case. */
+async function startLongSearch(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Find deals' }).click();
+  await page.getByRole('spinbutton', { name: 'How many' }).fill('50');
+  for (const box of await page.getByRole('checkbox', { name: /^No red line of / }).all()) await box.uncheck();
+  await page.getByRole('button', { name: 'Find deals', exact: true }).last().click();
+  await page.getByRole('button', { name: 'Cancel' }).waitFor();
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('build the UI first: npm run build');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-ui-'));
@@ -91,6 +100,29 @@ async function main(): Promise<void> {
       row(`${label}: click → next frame painted`, frame);
       row(`${label}: page load → first chart drawn`, loads);
     }
+
+    // While a long search runs in a Web Worker: the 12×40 case's own search (every red line allowed, top 50),
+    // and the default case's builder in a second window while the other window searches.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    await context.addInitScript(`if (!sessionStorage.getItem('set')) { sessionStorage.setItem('set', '1'); localStorage.setItem('parley:case', 'bench-12x40'); }`);
+    const searching = await context.newPage();
+    await searching.goto(server.url);
+    await searching.waitForSelector('[data-testid=match-chart] g.row');
+    await startLongSearch(searching);
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    await other.addInitScript(`localStorage.setItem('parley:case', 'ukraine-talks-2025-08');`);
+    const builder = await other.newPage();
+    await builder.goto(server.url);
+    await builder.waitForSelector('[data-testid=match-chart] g.row');
+    const a = await clickTimes(builder, 40);
+    const stillRunning = await searching.getByRole('button', { name: 'Cancel' }).isVisible();
+    row(`default case while another window searches 12×40: click → chart updated${stillRunning ? '' : ' (search ended early)'}`, a.dom, 16);
+    row('default case while another window searches 12×40: click → next frame', a.frame);
+    await searching.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Scenario builder' }).click();
+    const b = await clickTimes(searching, 40);
+    row('12×40 case while its own search runs in the worker: click → chart updated', b.dom, 50);
+    await other.close();
+    await context.close();
   } finally {
     await browser.close();
     await server.close();

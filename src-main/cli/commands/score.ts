@@ -1,4 +1,5 @@
 import { csvText, type CsvValue } from '../../../src-core/csv.ts';
+import { describeEntry } from '../../../src-core/incompatible.ts';
 import { DATE_PATTERN, type Case, type Scenario } from '../../../src-core/model.ts';
 import { parseTerms, scoreReport, type ScoreReport } from '../../../src-core/score-report.ts';
 import { DB_HELP, dbOption, expectPositionals, oneOf, type Command } from '../command.ts';
@@ -81,6 +82,10 @@ export function scoreTable(report: ScoreReport, c: Case): string {
         '  ',
       ),
     );
+    for (const k of s.conflicts) {
+      const entry = c.incompatible[k]!;
+      out.push(`  inconsistent: holds incompatible entry ${k} (${describeEntry(c, entry)}): ${entry.reason}\n`);
+    }
     const a = s.aggregate;
     out.push(`  worst ${num(a.worst)} · mean ${num(a.mean)} · spread ${num(a.spread)} · nash ${num(a.nash)}\n`);
   }

@@ -1,6 +1,7 @@
 // Migrations are applied in order, each in its own transaction; PRAGMA user_version records the last one applied.
 import initial from './001-initial.ts';
 import revisions from './002-revisions.ts';
+import incompatibleTerms from './003-incompatible-terms.ts';
 import scenarioDates from './004-scenario-dates.ts';
 
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'revisions', sql: revisions },
-  // 003 is reserved for work on another branch; versions only need to increase.
+  { version: 3, name: 'incompatible terms', sql: incompatibleTerms },
   { version: 4, name: 'scenario-dates', sql: scenarioDates },
 ];
 

@@ -175,7 +175,8 @@ describe('score', () => {
     expect(Object.keys(printed)).toEqual(['case', 'asOf', 'scenarios']);
     expect(printed.scenarios).toHaveLength(c.scenarios.length);
     for (const s of printed.scenarios) {
-      expect(Object.keys(s)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate']);
+      expect(Object.keys(s)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate', 'conflicts']);
+      expect(s.conflicts).toEqual([]); // none of the case's proposals holds an incompatible entry
       expect(Object.keys(s.aggregate).sort()).toEqual(['mean', 'nash', 'spread', 'worst']);
       expect(s.parties.map((p: { party: string }) => p.party)).toEqual(c.parties.map((p) => p.id));
       for (const p of s.parties) {
@@ -382,5 +383,20 @@ describe('the bundled binary', () => {
     expect(r.stderr.match(/parley:/g)).toHaveLength(1);
     expect(r.stderr).toContain('positions[4].salience');
     expect(r.stderr).not.toMatch(/^ {4}at /m);
+  });
+});
+
+describe('counts in words', () => {
+  it('validate says "1 scenario", "1 party", "1 issue" and "1 position" in the singular', async () => {
+    const c = JSON.parse(fs.readFileSync(path.join(ROOT, SMALL), 'utf8'));
+    c.parties = c.parties.slice(0, 1);
+    c.issues = c.issues.slice(0, 1);
+    c.positions = c.positions.slice(0, 1);
+    c.scenarios = [{ id: 'one', name: 'One', terms: { quota: 'half' } }];
+    const file = path.join(tmp.dir, 'one.json');
+    fs.writeFileSync(file, JSON.stringify(c));
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('— 1 party, 1 issue, 1 position, 1 scenario\n');
   });
 });

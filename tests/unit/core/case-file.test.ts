@@ -463,6 +463,7 @@ describe('the JSON Schema of the format', () => {
         'sources',
         'positions',
         'scenarios',
+        'incompatible',
       ].sort(),
     );
   });

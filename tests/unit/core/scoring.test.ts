@@ -463,7 +463,7 @@ describe('score report (the CLI’s JSON)', () => {
     expect(json.asOf).toBeNull();
     expect(json.scenarios).toHaveLength(2);
     const deal = json.scenarios[0];
-    expect(Object.keys(deal)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate']);
+    expect(Object.keys(deal)).toEqual(['id', 'name', 'terms', 'parties', 'aggregate', 'conflicts']);
     expect(deal).toMatchObject({ id: 'deal', name: 'A deal', terms: { land: 'freeze', nato: 'never', aid: 'lots' } });
     expect(deal.parties.map((p: PartyScore) => p.party)).toEqual(['north', 'south', 'east']);
     for (const p of deal.parties) expect(Object.keys(p)).toEqual(['party', 'match', 'coverage', 'redLines', 'acceptable', 'contributions']);

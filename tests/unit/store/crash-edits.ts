@@ -22,7 +22,7 @@ function parsed(text: string): Case {
 }
 
 /** Title and description, which one setCase edit changes together. */
-const headOf = (c: Pick<Case, 'title' | 'description'>) => JSON.stringify([c.title, c.description ?? null]);
+const headOf = (c: { title: string; description?: string | null }) => JSON.stringify([c.title, c.description ?? null]);
 const EDITED_SCENARIO = /^edit-scenario-\d$/;
 
 export class CrashEdits {

@@ -157,7 +157,7 @@ describe('deleting what is referenced', () => {
     const err = apiError(() => s.edit({ caseId: DEFAULT, edit: { op: 'remove', target: { kind: 'issue', id: 'nato' } } }));
     expect(err.code).toBe('referenced');
     expect(err.details!.length).toBeGreaterThan(0);
-    expect(err.details!.every((d) => /^(positions|scenarios)\[\d+\]$/.test(d.path))).toBe(true);
+    expect(err.details!.every((d) => /^(positions|scenarios|incompatible)\[\d+\]$/.test(d.path))).toBe(true);
     expect(err.details!.map((d) => d.message).join('\n')).toMatch(/statement of Russia on NATO/);
     expect(exported(s, DEFAULT)).toBe(before);
   });
@@ -170,6 +170,9 @@ describe('deleting what is referenced', () => {
     expect(r.case!.issues.map((i) => i.id)).not.toContain('nato');
     expect(r.case!.positions).toHaveLength(c.positions.filter((p) => p.issue !== 'nato').length);
     expect(r.case!.scenarios.every((sc) => sc.terms.nato === undefined)).toBe(true);
+    // Incompatible entries that name NATO go with it, and come back on undo.
+    expect(r.case!.incompatible.every((e) => e.terms.nato === undefined)).toBe(true);
+    expect(r.case!.incompatible.length).toBeLessThan(c.incompatible.length);
     expect(r.revision!.summary).toMatch(/^Deleted issue “NATO[^”]*” \(and \d+ references to it\)$/);
     s.undo({ caseId: DEFAULT });
     expect(exported(s, DEFAULT)).toBe(before);

@@ -1,0 +1,124 @@
+// Find-deals benchmarks (prints figures, never fails on time): the exact maximin optimum of seeded generated
+// cases by our engine and by HiGHS (a MIP solver, WebAssembly) side by side — both must find the same optimum —
+// then top-10 on 12×40×6, a two-party frontier on 6×30×6 and nearest acceptable on the shipped case.
+import loadHighs from 'highs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCaseText } from '../../src-core/case-file.ts';
+import type { Case } from '../../src-core/model.ts';
+import { compileCase, scoreScenario } from '../../src-core/scoring.ts';
+import { dealFrontier, nearestDeals, searchDeals } from '../../src-core/search/index.ts';
+import { buildProblem, packageTerms } from '../../src-core/search/problem.ts';
+import { generateCase } from '../fixtures/generate-case.ts';
+import { chosenOptions, maximinLp } from './highs-maximin.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const now = () => performance.now();
+const RUNS = Number(process.env.PARLEY_BENCH_RUNS ?? 3);
+
+/** The first seed from `from` whose generated case has a feasible package (no red line crossed). */
+function feasibleCase(parties: number, issues: number, options: number, from: number): Case {
+  for (let seed = from; ; seed++) {
+    const c = generateCase({ parties, issues, options, scenarios: 0, seed, redLines: 0.05, id: `bench-${parties}x${issues}x${options}-s${seed}` });
+    if (buildProblem(c, {}).domain.every((d) => d.length > 0)) return c;
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(1) : ms.toFixed(0));
+
+async function main(): Promise<void> {
+  console.log(`Parley find-deals benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, load ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(`median of ${RUNS} runs each (PARLEY_BENCH_RUNS), after one warm-up\n`);
+  const highs = await loadHighs();
+  // Warm both up so neither pays for loading or compiling.
+  const warm = feasibleCase(4, 8, 4, 1);
+  searchDeals(warm, { top: 1 });
+  highs.solve(maximinLp(buildProblem(warm, {})), { output_flag: false, mip_rel_gap: 0 });
+
+  console.log('1. Exact top-1 maximin (no red line crossed): ours vs HiGHS 1.15.3 (MIP, mip_rel_gap 0)\n');
+  const rows: string[][] = [];
+  for (const [P, n, m] of [[6, 12, 5], [6, 20, 6], [6, 30, 6], [10, 30, 6]] as const) {
+    const c = feasibleCase(P, n, m, 2025);
+    const compiled = compileCase(c, c.asOf ?? null);
+    const problem = buildProblem(c, {}, compiled);
+    const lp = maximinLp(problem);
+    const ours: number[] = [];
+    let ourValue: number | null = null;
+    for (let r = 0; r < RUNS; r++) {
+      const t = now();
+      const report = searchDeals(c, { top: 1 }, { now }, compiled);
+      ours.push(now() - t);
+      ourValue = report.results[0]?.value ?? null;
+      if (!report.exact) throw new Error('our search was cut short');
+    }
+    const theirs: number[] = [];
+    let highsValue: number | null = null;
+    for (let r = 0; r < RUNS; r++) {
+      const t = now();
+      const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 });
+      theirs.push(now() - t);
+      if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
+      // HiGHS's objective can be off by ~1e-6: score the terms it chose instead.
+      const terms = packageTerms(problem, chosenOptions(problem, result.Columns as Record<string, { Primal: number }>));
+      highsValue = scoreScenario(compiled, terms).aggregate.worst;
+    }
+    if (ourValue === null || highsValue === null || Math.abs(ourValue - highsValue) > 1e-9) {
+      throw new Error(`different optima on ${P}×${n}×${m}: ours ${ourValue}, HiGHS ${highsValue}`);
+    }
+    const [a, b] = [median(ours), median(theirs)];
+    rows.push([`${P}×${n}×${m}`, c.id.replace(/^bench-/, ''), ourValue.toFixed(6), highsValue.toFixed(6), fmt(a), fmt(b), `${(b / a).toFixed(1)}×`, b / a >= 10 ? 'ok' : 'UNDER 10×']);
+  }
+  table(['size', 'case', 'optimum (ours)', 'optimum (HiGHS)', 'ours ms', 'HiGHS ms', 'HiGHS / ours', 'target ≥ 10×'], rows);
+
+  console.log('\n2. Targets\n');
+  const targets: string[][] = [];
+  const big = feasibleCase(12, 40, 6, 2025);
+  const bigTimes: number[] = [];
+  let exact = true;
+  for (let r = 0; r < RUNS; r++) {
+    const t = now();
+    exact = searchDeals(big, { top: 10, timeLimitMs: 60_000 }, { now }).exact && exact;
+    bigTimes.push(now() - t);
+  }
+  targets.push([`top-10 maximin, 12×40×6 (${big.id.replace(/^bench-/, '')})${exact ? '' : ' — cut at 60 s'}`, fmt(median(bigTimes)), '< 2000', median(bigTimes) < 2000 && exact ? 'ok' : 'OVER']);
+  const six = feasibleCase(6, 30, 6, 2025);
+  const frontierTimes: number[] = [];
+  let points = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t = now();
+    points = dealFrontier(six, { parties: ['party-1', 'party-2'] }, { now }).points.length;
+    frontierTimes.push(now() - t);
+  }
+  targets.push([`frontier of two parties, 6×30×6 (${points} points)`, fmt(median(frontierTimes)), '< 500', median(frontierTimes) < 500 ? 'ok' : 'OVER']);
+  const r = parseCaseText(fs.readFileSync(path.join(ROOT, 'data', 'cases', 'ukraine-talks-2025-08.json'), 'utf8'));
+  if (!r.ok) throw new Error('the shipped case is invalid');
+  const ukraine = r.case;
+  const nearestTimes: number[] = [];
+  for (let i = 0; i < Math.max(RUNS, 10); i++) {
+    for (const s of ukraine.scenarios) {
+      const t = now();
+      nearestDeals(ukraine, { from: s.terms });
+      nearestTimes.push(now() - t);
+    }
+  }
+  targets.push([`nearest acceptable to all, shipped case (each of its ${ukraine.scenarios.length} scenarios)`, fmt(median(nearestTimes)), '< 50', median(nearestTimes) < 50 ? 'ok' : 'OVER']);
+  table(['measure', 'median ms', 'target ms', ''], targets);
+  console.log('\nThe builder stays responsive while a search runs: npm run bench:ui (click → chart while the worker searches).');
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+await main();
