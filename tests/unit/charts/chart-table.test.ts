@@ -5,18 +5,33 @@ import { orderScenarios } from '../../../src-core/charts/compare-data.ts';
 import { oneDecimal } from '../../../src-core/charts/format.ts';
 import { CHART_KINDS, chartTitle } from '../../../src-core/charts/index.ts';
 import { scatterPoints } from '../../../src-core/charts/scatter-points.ts';
+import { analyseRobustness } from '../../../src-core/robustness/sensitivity.ts';
+import { DEFAULT_ROBUSTNESS } from '../../../src-core/robustness/settings.ts';
 import { dataOf, ukraine } from './chart-fixtures.ts';
 
 const data = dataOf(ukraine());
+const c = ukraine();
+// The robustness kinds draw an analysis of the compared scenarios.
+const withRobustness = { ...data, robustness: analyseRobustness(c, c.scenarios, { ...DEFAULT_ROBUSTNESS, samples: 200 }, c.asOf ?? null) };
 
 describe('compare tables', () => {
   it('every chart kind has a captioned table whose rows all have one cell per column', () => {
     for (const kind of CHART_KINDS) {
-      const t = compareTable(kind, data, {});
-      expect(t.caption, kind).toContain(chartTitle(kind, data, {}));
-      expect(t.rows.length, kind).toBeGreaterThan(1);
+      const t = compareTable(kind, withRobustness, {});
+      expect(t.caption, kind).toContain(chartTitle(kind, withRobustness, {}));
+      // The default case has a single flip point; every other table has a row per scenario or issue.
+      expect(t.rows.length, kind).toBeGreaterThan(kind === 'tornado' ? 0 : 1);
       for (const r of t.rows) expect(r, kind).toHaveLength(t.columns.length);
     }
+  });
+
+  it('the flip-point table says each flip in the words the tornado uses, and the ranges table carries p5–p95', () => {
+    const flips = compareTable('tornado', withRobustness, {});
+    expect(flips.rows).toHaveLength(withRobustness.robustness.sides.length);
+    for (const row of flips.rows) expect(row[3]).toMatch(/^If .+ salience of .+ were \d+ instead of \d+, “.+” would rank first\.|No (lower|higher) salience changes the ranking\./);
+    const ranges = compareTable('ranges', withRobustness, {});
+    const first = withRobustness.robustness.report.scenarios[0]!.parties[0]!;
+    expect(ranges.rows[0]![1]).toContain(`p5–p95 ${oneDecimal(first.p5!)}–${oneDecimal(first.p95!)}%`);
   });
 
   it('the heatmap table follows the sort and shows each match to one decimal, with red lines', () => {

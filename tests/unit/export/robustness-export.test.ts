@@ -113,11 +113,11 @@ describe('the report’s robustness pages', () => {
     expect(() => validateInput('exportChart', { caseId: CASE, kind: 'tornado', scenarioIds: [], format: 'svg', robustness })).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining(field) }));
   });
 
-  it('the api refuses a party objective naming no party of the case, and says which parties there are', () => {
+  it('the api refuses a party objective naming no party of the case, and says which parties there are', async () => {
     const dir = tmp.dir;
     const s = ParleyService.open(path.join(dir, 'library.sqlite'), { casesDir: path.join(ROOT, 'data', 'cases') });
     try {
-      expect(() => s.exportChart({ caseId: CASE, kind: 'tornado', scenarioIds: [], format: 'svg', robustness: { objective: 'party:mars', samples: 10, seed: 1, salienceJitter: 1, stanceFlip: 0.1 } })).toThrow(
+      await expect(s.exportChart({ caseId: CASE, kind: 'tornado', scenarioIds: [], format: 'svg', robustness: { objective: 'party:mars', samples: 10, seed: 1, salienceJitter: 1, stanceFlip: 0.1 } })).rejects.toThrow(
         expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('"mars" is not a party of case "ukraine-talks-2025-08" (parties: russia, ukraine, united-states, europe)') }),
       );
     } finally {
