@@ -7,6 +7,13 @@ import { inspectLibraryFile, openLibrary } from '../../../src-main/store/library
 import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { exportAll, tempDir } from '../store/temp-library.ts';
 import { onlyWindow, startMain } from './load-app.ts';
+import type { StandIn } from './stand-in.ts';
+
+/** The app's start-up copies an older library before it opens it: wait until its window is there. */
+async function windowOf(electron: StandIn) {
+  for (let i = 0; i < 200 && electron.windows().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return onlyWindow(electron);
+}
 
 /** The daily copy is made after the window opens: wait for it (a few seconds at most on a busy machine). */
 async function backupsOf(file: string, count: number) {
@@ -17,7 +24,7 @@ async function backupsOf(file: string, count: number) {
 describe('the desktop app backs its library up', () => {
   it('once a day as it opens, after the window is up, and not again the same day', async () => {
     const first = await startMain();
-    onlyWindow(first.electron);
+    await windowOf(first.electron);
     const file = path.join(first.dir, 'library.sqlite');
     const made = await backupsOf(file, 1);
     expect(made.map((b) => [b.reason, b.schema])).toEqual([['daily', LATEST_VERSION]]);
@@ -25,7 +32,7 @@ describe('the desktop app backs its library up', () => {
     first.electron.quit();
 
     const again = await startMain({ db: false, args: ['--db', file] });
-    onlyWindow(again.electron);
+    await windowOf(again.electron);
     await new Promise((r) => setTimeout(r, 500));
     expect(listBackups(file)).toHaveLength(1);
   });
@@ -35,7 +42,7 @@ describe('the desktop app backs its library up', () => {
     openLibrary(file, { migrations: MIGRATIONS.slice(0, -1) }).db.close();
     const older = MIGRATIONS.at(-2)!.version;
     const { electron } = await startMain({ db: false, args: ['--db', file] });
-    onlyWindow(electron);
+    await windowOf(electron);
     expect(inspectLibraryFile(file).version).toBe(LATEST_VERSION);
     await new Promise((r) => setTimeout(r, 500));
     // That copy is today's: no daily one on top of it.
