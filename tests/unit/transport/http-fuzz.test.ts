@@ -143,6 +143,16 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
     fc.record({ op: fc.constant('addSource'), source: fc.record({ id: fc.constantFrom('fuzz-source', 'article-2025-08-17'), title: name, url: fc.constantFrom('https://example.org/a', 'javascript:alert(1)', 'HTTP://EXAMPLE.ORG', 'ftp://x') }) }),
   ),
   seq: fc.integer({ min: -1, max: 6 }),
+  replaces: scenarioIds,
+  date: fc.constantFrom('2025-08-17', '2026-01-01', '2025-13-01'),
+  // Few samples: a valid call computes them all.
+  robustness: fc.record({
+    objective: fc.constantFrom('maximin', 'mean', 'nash', 'party:russia', 'party:mars'),
+    samples: fc.integer({ min: 1, max: 20 }),
+    seed: fc.nat(),
+    salienceJitter: fc.integer({ min: 0, max: 2 }),
+    stanceFlip: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  }),
   title: name,
   copyOf: fc.constantFrom(UKRAINE, 'no-such-case'),
   dryRun: fc.boolean(),
@@ -253,7 +263,7 @@ describe('every api method over HTTP (fuzz)', () => {
         expectSafeReply(r, `${method} ${JSON.stringify(input)}`);
         if (service.libraryChanges({}).version !== version) expect(snapshot()).toBe(library);
       }),
-      { numRuns: method === 'exportChart' ? 80 : 12, seed: SEED },
+      { numRuns: method === 'exportChart' ? 80 : 20, seed: SEED },
     );
     console.log(`http fuzz ${method}, plausible inputs: ${[...statuses].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`).join(', ')}`);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
