@@ -19,8 +19,19 @@ import { serve } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { backUpBeforeMigration, looksLikeFile } from './library-access.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve, classroom];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve, classroom, backupCommand, restoreCommand];
+
+/** Commands whose CASE is a case file or a case id in the library: only an id opens the library. */
+const CASE_FILE_OR_ID: readonly Command[] = [score, chart, report, exportCommand, timelineCommand, sensitivity, search, frontier, nearest];
+
+/** Whether the command will open (and so migrate) the library: only then is it backed up before a migration. */
+function opensLibrary(cmd: Command, positionals: string[], io: Io): boolean {
+  if (!('db' in cmd.options) || cmd === restoreCommand) return false;
+  return !(CASE_FILE_OR_ID.includes(cmd) && positionals[0] !== undefined && looksLikeFile(positionals[0], io));
+}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -52,6 +63,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stdout(`usage: ${cmd.usage}\n\n${cmd.summary}.\n${cmd.help}\n`);
       return 0;
     }
+    if (opensLibrary(cmd, positionals, io)) await backUpBeforeMigration((values as Record<string, unknown>).db, io);
     return await cmd.run({ values, positionals }, io);
   } catch (err) {
     if (err instanceof UsageError) {
