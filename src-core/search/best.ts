@@ -3,6 +3,7 @@
 // Subtrees are cut by red lines and exclusions (never in the domain), incompatible entries, thresholds no
 // completion can reach, and objective bounds no better than the K-th package met (see docs/find-deals.md).
 import { makeBounds, type Bounds } from './bounds.ts';
+import { makeFilter, type NodeFilter } from './filter.ts';
 import { seedPackages } from './heuristic.ts';
 import { rankOrder, TopK } from './order.ts';
 import { completesEntry, FREE, SLACK, type Problem } from './problem.ts';
@@ -24,6 +25,10 @@ export interface RunOptions {
   /** Checked as the search runs; when aborted the search stops and throws SearchCancelled. */
   signal?: { readonly aborted: boolean };
   now?: () => number;
+  /** A proven upper bound on every package's value (from a search in a free order), which lets ties settle early. */
+  cap?: number;
+  /** A proven lower bound on the K-th best value (from a search in a free order). */
+  floor?: number;
 }
 
 export class SearchCancelled extends Error {
@@ -60,7 +65,7 @@ export function vectorOf(problem: Problem, choice: Int32Array): Int32Array {
 }
 
 /** Runs the exact search for the first `top` packages of the problem. */
-export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bounds = makeBounds(problem)): RunOutcome {
+export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bounds = makeBounds(problem), filter: NodeFilter | null = defaultFilter(problem, bounds)): RunOutcome {
   const now = options.now ?? Date.now;
   const started = now();
   const k = Math.max(1, Math.floor(options.top ?? 10));
@@ -76,6 +81,7 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
   // A good package early sets a floor that cuts most of the tree (only values within TIE of it can matter).
   const seeds = seedPackages(problem, bounds, k);
   if (seeds.length >= k) top.floor = seeds[k - 1]!.value ?? -Infinity;
+  if (options.floor !== undefined && options.floor > top.floor) top.floor = options.floor;
 
   let nodes = 0;
   let stopped: 'time' | 'cancel' | null = null;
@@ -126,12 +132,20 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
     top.offer({ value, vector: vectorOf(problem, choice), choice: choice.slice() });
   };
 
+  const cap = options.cap ?? Infinity;
+  const doms = domain.map(() => new Int32Array(Math.max(1, problem.slots)));
+  const order = Int32Array.from({ length: n }, (_, i) => i);
   const dfs = (d: number, red: number): void => {
     if (d === n) {
       leaf(red);
       return;
     }
-    const dom = domain[d]!;
+    let dom: Int32Array = domain[d]!;
+    if (filter) {
+      const ub = Math.min(filter.narrow(d, d - 1, order.subarray(d), n - d, a, d * P, top.cutoff), cap);
+      if (ub + SLACK < top.cutoff || top.covers(ub)) return;
+      dom = doms[d]!.subarray(0, filter.options(d, d, doms[d]!));
+    }
     if (bounds.enter(d, a, d * P, top.cutoff) + SLACK < top.cutoff) return;
     for (let j = 0; j < dom.length; j++) {
       const o = dom[j]!;
@@ -173,4 +187,20 @@ function dedupe(found: Found[]): Found[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The node filter of the problem's objective (see filter.ts); nash gets only the party thresholds. */
+function defaultFilter(problem: Problem, bounds: Bounds): NodeFilter | null {
+  const { objective } = problem;
+  const P = problem.parties;
+  if (objective === 'maximin') return makeFilter(problem, bounds.valued, bounds.rootWeights, true);
+  if (objective === 'mean') {
+    const w = new Float64Array(P);
+    for (const p of bounds.valued) w[p] = 1 / bounds.valued.length;
+    return makeFilter(problem, bounds.valued, w, false);
+  }
+  if (objective === 'nash') return makeFilter(problem, bounds.valued, null, false);
+  const w = new Float64Array(P);
+  if (problem.objectiveParty >= 0) w[problem.objectiveParty] = 1;
+  return makeFilter(problem, bounds.valued, w, false);
 }

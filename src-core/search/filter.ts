@@ -1,0 +1,256 @@
+// Domain filtering at every node of the best-package search: options that cannot be part of any package the
+// search still needs are removed from the node's subtree before it branches, and the node gets an upper bound
+// on the objective of what is left. Both rules are exact (they never remove an option of a package that can
+// reach the cut-off):
+// - a party's threshold (its minimum, its reservation when it must accept, and — for maximin — the cut-off
+//   itself, since a package matters only if every party reaches it): an option whose contribution falls so far
+//   below the party's best on that issue that even the best everywhere else cannot make up the loss;
+// - a weighted bound (maximin: min_p M_p ≤ Σ_p λ_p M_p for any λ on the simplex, re-tuned at every node by a few
+//   projected subgradient steps from the parent's λ; mean and party:P: their own linear objective): an option
+//   whose loss against the issue's best weighted gain takes the bound below the cut-off (reduced-cost fixing).
+// Removing options lowers every party's best still-reachable sum, so the rules run until nothing changes.
+import type { Problem } from './problem.ts';
+
+export interface NodeFilter {
+  /**
+   * Narrows, at level `lvl`, the options of the issues remaining[0 .. count) for a node with weighted sums
+   * a[off .. off + P) (level `parent`'s option sets copied first; parent −1: the problem's domains). `cutoff` is
+   * the value a package must reach to matter (−∞: any). Returns an upper bound on the objective over the
+   * completions left — −∞ when none can reach the cut-off (the node can be cut) — or +∞ when the objective has
+   * no bound here (nash).
+   */
+  narrow(lvl: number, parent: number, remaining: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number;
+  /** The options of issue i still alive at level lvl, ascending, written into out; returns how many. */
+  options(lvl: number, i: number, out: Int32Array): number;
+  /** The weighted gain of option o of issue i under level lvl's λ (maximin) or the linear objective; 0 for nash. */
+  gain(lvl: number, i: number, o: number): number;
+}
+
+const EPS = 1e-9;
+/** Subgradient steps per node (each one pass over the remaining options). */
+const STEPS = 6;
+
+export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: Float64Array | null, perPartyCutoff: boolean): NodeFilter {
+  const { n, parties: P, slots, contrib, weight, domain, threshold } = problem;
+  const cells = n * slots;
+  const levels = n + 2;
+  // alive[lvl * cells + i * slots + o] = 1: option o of issue i is still possible in the subtree at level lvl.
+  const alive = new Uint8Array(levels * cells);
+  const root = new Uint8Array(cells);
+  for (let i = 0; i < n; i++) for (const o of domain[i]!) if (o >= 0) root[i * slots + o] = 1;
+  const openIssue = Uint8Array.from(domain, (dom) => (dom.length === 1 && dom[0]! < 0 ? 1 : 0));
+  const best = new Float64Array(n);
+  const isValued = new Uint8Array(P);
+  for (const p of valued) isValued[p] = 1;
+
+  // The weighted bound: parties q = 0..m−1 (valued ones, or every party with a linear weight), λ per level.
+  const parties = linearWeights ? Int32Array.from(valued.filter((p) => linearWeights[p]! !== 0 || perPartyCutoff)) : new Int32Array(0);
+  const m = parties.length;
+  const tuned = perPartyCutoff && m > 1;
+  const lam = new Float64Array(levels * m);
+  const scaled = new Float64Array(cells * m);
+  parties.forEach((p, q) => {
+    lam[q] = linearWeights![p]!;
+    for (let j = 0; j < cells; j++) scaled[j * m + q] = contrib[p * cells + j]! / weight[p]!;
+  });
+  for (let l = 1; l < levels; l++) lam.copyWithin(l * m, 0, m);
+  const grad = new Float64Array(m);
+  const trial = new Float64Array(m);
+  const moved = new Float64Array(m);
+  const sorted = new Float64Array(m);
+
+  const partyPass = (lvl: number, rem: Int32Array, count: number, p: number, need: number): number => {
+    const base0 = lvl * cells;
+    const cp = p * cells;
+    let rest = 0;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      let top = -Infinity;
+      const base = base0 + i * slots;
+      for (let o = 0; o < slots; o++) if (alive[base + o] && contrib[cp + i * slots + o]! > top) top = contrib[cp + i * slots + o]!;
+      if (top === -Infinity) return -1;
+      best[i] = top;
+      rest += top;
+    }
+    const tol = EPS * Math.max(1, weight[p]!);
+    const slack = rest - need;
+    if (slack < -tol) return -1;
+    let killed = 0;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      const base = base0 + i * slots;
+      const floor = best[i]! - slack - tol;
+      for (let o = 0; o < slots; o++) {
+        if (alive[base + o] && contrib[cp + i * slots + o]! < floor) {
+          alive[base + o] = 0;
+          killed++;
+        }
+      }
+    }
+    return killed;
+  };
+
+  /** L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills grad and best[i] (the issue's top gain). */
+  const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number): number => {
+    let total = 0;
+    for (let q = 0; q < m; q++) {
+      const p = parties[q]!;
+      grad[q] = a[off + p]! / weight[p]!;
+      total += w[lo + q]! * grad[q]!;
+    }
+    const base0 = lvl * cells;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      let top = -Infinity;
+      let arg = -1;
+      const base = base0 + i * slots;
+      for (let o = 0; o < slots; o++) {
+        if (!alive[base + o]) continue;
+        const sb = (i * slots + o) * m;
+        let g = 0;
+        for (let q = 0; q < m; q++) g += w[lo + q]! * scaled[sb + q]!;
+        if (g > top) {
+          top = g;
+          arg = sb;
+        }
+      }
+      if (arg < 0) return -Infinity;
+      best[i] = top;
+      total += top;
+      for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
+    }
+    return total;
+  };
+
+  /** Tunes λ at this level (maximin), then removes the options whose reduced cost takes L below the cut-off. */
+  const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): { bound: number; killed: number } => {
+    const lo = lvl * m;
+    let bound = lagrange(lvl, rem, count, a, off, lam, lo);
+    if (bound === -Infinity) return { bound, killed: -1 };
+    for (let step = 0; tuned && step < STEPS && bound >= cutoff && cutoff > -Infinity; step++) {
+      if (!polyakStep(grad, lam, lo, bound, cutoff, moved, trial, sorted)) break;
+      const v = lagrange(lvl, rem, count, a, off, trial, 0);
+      if (v < bound) {
+        bound = v;
+        lam.set(trial, lo);
+      } else break;
+    }
+    if (cutoff === -Infinity) return { bound, killed: 0 };
+    if (bound < cutoff - EPS) return { bound: -Infinity, killed: -1 };
+    const total = lagrange(lvl, rem, count, a, off, lam, lo);
+    const slack = total - cutoff;
+    let killed = 0;
+    const base0 = lvl * cells;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      const base = base0 + i * slots;
+      const floor = best[i]! - slack - EPS;
+      for (let o = 0; o < slots; o++) {
+        if (!alive[base + o]) continue;
+        const sb = (i * slots + o) * m;
+        let g = 0;
+        for (let q = 0; q < m; q++) g += lam[lo + q]! * scaled[sb + q]!;
+        if (g < floor) {
+          alive[base + o] = 0;
+          killed++;
+        }
+      }
+    }
+    return { bound: total, killed };
+  };
+
+  return {
+    narrow(lvl, parent, rem, count, a, off, cutoff) {
+      if (parent < 0) alive.set(root, lvl * cells);
+      else alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
+      if (m > 0 && parent >= 0) lam.copyWithin(lvl * m, parent * m, parent * m + m);
+      let bound = Infinity;
+      for (let round = 0; round < 8; round++) {
+        let killed = 0;
+        let partyBound = Infinity;
+        for (let p = 0; p < P; p++) {
+          if (weight[p]! <= 0) continue;
+          let t = threshold[p]!;
+          if (perPartyCutoff && isValued[p] && cutoff > t) t = cutoff;
+          if (t === -Infinity) {
+            if (!perPartyCutoff || !isValued[p]) continue;
+          }
+          const k = partyPass(lvl, rem, count, p, t === -Infinity ? -Infinity : t * weight[p]! - a[off + p]!);
+          if (k < 0) return -Infinity;
+          killed += k;
+          if (perPartyCutoff && isValued[p]) {
+            let rest = a[off + p]!;
+            for (let r = 0; r < count; r++) if (!openIssue[rem[r]!]) rest += best[rem[r]!]!;
+            partyBound = Math.min(partyBound, rest / weight[p]!);
+          }
+        }
+        if (m > 0) {
+          const w = weightedPass(lvl, rem, count, a, off, cutoff);
+          if (w.killed < 0) return -Infinity;
+          killed += w.killed;
+          bound = Math.min(w.bound, partyBound);
+        } else bound = perPartyCutoff ? partyBound : Infinity;
+        if (killed === 0) break;
+      }
+      return bound;
+    },
+    options(lvl, i, out) {
+      if (openIssue[i]) {
+        out[0] = -1;
+        return 1;
+      }
+      const base = lvl * cells + i * slots;
+      let k = 0;
+      for (let o = 0; o < slots; o++) if (alive[base + o]) out[k++] = o;
+      return k;
+    },
+    gain(lvl, i, o) {
+      if (o < 0 || m === 0) return 0;
+      const sb = (i * slots + o) * m;
+      let g = 0;
+      for (let q = 0; q < m; q++) g += lam[lvl * m + q]! * scaled[sb + q]!;
+      return g;
+    },
+  };
+}
+
+/**
+ * One projected subgradient step on L(λ) from λ = w[lo ..] with gradient grad (the matches of the maximising
+ * options), a Polyak step aimed just below `target`, where the node would be cut; the new λ goes to `trial`.
+ * False when the gradient is flat (every party alike: no step helps).
+ */
+export function polyakStep(grad: Float64Array, w: Float64Array, lo: number, bound: number, target: number, moved: Float64Array, trial: Float64Array, sorted: Float64Array): boolean {
+  const m = grad.length;
+  let mean = 0;
+  for (let q = 0; q < m; q++) mean += grad[q]!;
+  mean /= m;
+  let norm = 0;
+  for (let q = 0; q < m; q++) norm += (grad[q]! - mean) ** 2;
+  if (norm < 1e-12) return false;
+  const eta = (bound - target + 0.05) / norm;
+  for (let q = 0; q < m; q++) moved[q] = w[lo + q]! - eta * (grad[q]! - mean);
+  projectSimplex(moved, trial, sorted);
+  return true;
+}
+
+/** Euclidean projection onto the probability simplex (sort-based). */
+function projectSimplex(v: Float64Array, out: Float64Array, sorted: Float64Array): void {
+  const m = v.length;
+  sorted.set(v);
+  sorted.sort();
+  let cum = 0;
+  let theta = 0;
+  for (let j = m - 1; j >= 0; j--) {
+    cum += sorted[j]!;
+    const t = (cum - 1) / (m - j);
+    if (j === 0 || sorted[j - 1]! <= t) {
+      theta = t;
+      break;
+    }
+  }
+  for (let q = 0; q < m; q++) out[q] = Math.max(0, v[q]! - theta);
+}
