@@ -5,6 +5,7 @@
 import { makeBounds, type Bounds } from './bounds.ts';
 import { makeFilter, type NodeFilter } from './filter.ts';
 import { seedPackages } from './heuristic.ts';
+import { valueSearch } from './value.ts';
 import { rankOrder, TopK } from './order.ts';
 import { completesEntry, FREE, SLACK, type Problem } from './problem.ts';
 
@@ -78,18 +79,20 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
   const choice = new Int32Array(n);
   const pos = new Int32Array(n);
 
-  // A good package early sets a floor that cuts most of the tree (only values within TIE of it can matter).
-  const seeds = seedPackages(problem, bounds, k);
-  if (seeds.length >= k) top.floor = seeds[k - 1]!.value ?? -Infinity;
-  if (options.floor !== undefined && options.floor > top.floor) top.floor = options.floor;
-
   let nodes = 0;
   let stopped: 'time' | 'cancel' | null = null;
   let cutBound = -Infinity;
   let lastProgress = started;
   const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
 
+  // A good package early sets a floor that cuts most of the tree (only values within TIE of it can matter).
+  let seeds = seedPackages(problem, bounds, k);
+  let cap = options.cap ?? Infinity;
+  // While the value search runs: the share of its tree settled. It counts for 90 % of the progress.
+  const phase1: { share: (() => number) | null; weight: number } = { share: null, weight: 0 };
+
   const done = () => {
+    if (phase1.share) return 0.9 * phase1.share();
     let share = 0;
     let scale = 1;
     for (let d = 0; d < n; d++) {
@@ -98,7 +101,7 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
       share += (scale * pos[d]!) / len;
       scale /= len;
     }
-    return Math.min(1, share);
+    return phase1.weight + (1 - phase1.weight) * Math.min(1, share);
   };
 
   const tick = () => {
@@ -107,10 +110,29 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
     else if (t >= deadline) stopped = 'time';
     if (options.onProgress && t - lastProgress >= PROGRESS_MS) {
       lastProgress = t;
-      const b = top.best();
+      const b = Math.max(top.best(), seeds[0]?.value ?? -Infinity);
       options.onProgress({ done: done(), nodes, best: b === -Infinity ? null : b, elapsedMs: t - started });
     }
   };
+
+  // Maximin: first the K best values in a free order (value.ts). The floor and cap it proves leave this
+  // ordered search only the packages that reach the K-th value, and let ties at the top settle at once.
+  if (filter && problem.objective === 'maximin' && bounds.valued.length > 0) {
+    const v = valueSearch(problem, bounds, filter, k, seeds, (share) => {
+      phase1.share = share;
+      if ((++nodes & CHECK_EVERY) === 0) tick();
+      return stopped !== null;
+    });
+    phase1.share = null;
+    if (v.complete && v.found.length === 0) return { results: [], exact: true, bound: null, nodes, elapsedMs: now() - started };
+    seeds = v.found;
+    if (v.complete) {
+      cap = Math.min(cap, v.found[0]!.value ?? -Infinity);
+      phase1.weight = 0.9;
+    }
+  }
+  if (seeds.length >= k) top.floor = seeds[k - 1]!.value ?? -Infinity;
+  if (options.floor !== undefined && options.floor > top.floor) top.floor = options.floor;
 
   /** Sets the child's partial sums at depth d + 1; returns its bound, or NaN when the child is infeasible. */
   const child = (d: number, o: number, red: number): number => {
@@ -132,9 +154,9 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
     top.offer({ value, vector: vectorOf(problem, choice), choice: choice.slice() });
   };
 
-  const cap = options.cap ?? Infinity;
   const doms = domain.map(() => new Int32Array(Math.max(1, problem.slots)));
   const order = Int32Array.from({ length: n }, (_, i) => i);
+  const rest = Array.from({ length: n }, (_, d) => order.subarray(d));
   const dfs = (d: number, red: number): void => {
     if (d === n) {
       leaf(red);
@@ -142,7 +164,7 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
     }
     let dom: Int32Array = domain[d]!;
     if (filter) {
-      const ub = Math.min(filter.narrow(d, d - 1, order.subarray(d), n - d, a, d * P, top.cutoff), cap);
+      const ub = Math.min(filter.narrow(d, d - 1, rest[d]!, n - d, a, d * P, top.cutoff), cap);
       if (ub + SLACK < top.cutoff || top.covers(ub)) return;
       dom = doms[d]!.subarray(0, filter.options(d, d, doms[d]!));
     }
@@ -163,7 +185,7 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
       choice[d] = o;
       const ub = child(d, o, red);
       if (ub !== ub) continue; // NaN: infeasible
-      if (ub + SLACK < top.cutoff || top.covers(ub)) continue;
+      if (ub + SLACK < top.cutoff || top.covers(Math.min(ub, cap))) continue;
       dfs(d + 1, red + (o >= 0 ? redAny[d * slots + o]! : 0));
     }
     pos[d] = dom.length;

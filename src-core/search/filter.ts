@@ -126,10 +126,13 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   };
 
   /** Tunes λ at this level (maximin), then removes the options whose reduced cost takes L below the cut-off. */
-  const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): { bound: number; killed: number } => {
+  let killedByWeights = 0;
+  /** Returns the node's weighted bound (−∞: cut) and sets killedByWeights (no object per node: this runs at every node). */
+  const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number => {
+    killedByWeights = 0;
     const lo = lvl * m;
     let bound = lagrange(lvl, rem, count, a, off, lam, lo);
-    if (bound === -Infinity) return { bound, killed: -1 };
+    if (bound === -Infinity) return bound;
     for (let step = 0; tuned && step < STEPS && bound >= cutoff && cutoff > -Infinity; step++) {
       if (!polyakStep(grad, lam, lo, bound, cutoff, moved, trial, sorted)) break;
       const v = lagrange(lvl, rem, count, a, off, trial, 0);
@@ -138,8 +141,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
         lam.set(trial, lo);
       } else break;
     }
-    if (cutoff === -Infinity) return { bound, killed: 0 };
-    if (bound < cutoff - EPS) return { bound: -Infinity, killed: -1 };
+    if (cutoff === -Infinity) return bound;
+    if (bound < cutoff - EPS) return -Infinity;
     const total = lagrange(lvl, rem, count, a, off, lam, lo);
     const slack = total - cutoff;
     let killed = 0;
@@ -160,7 +163,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
         }
       }
     }
-    return { bound: total, killed };
+    killedByWeights = killed;
+    return total;
   };
 
   return {
@@ -190,9 +194,9 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
         }
         if (m > 0) {
           const w = weightedPass(lvl, rem, count, a, off, cutoff);
-          if (w.killed < 0) return -Infinity;
-          killed += w.killed;
-          bound = Math.min(w.bound, partyBound);
+          if (w === -Infinity) return -Infinity;
+          killed += killedByWeights;
+          bound = Math.min(w, partyBound);
         } else bound = perPartyCutoff ? partyBound : Infinity;
         if (killed === 0) break;
       }
