@@ -115,8 +115,9 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
     }
   };
 
-  // Maximin: first the K best values in a free order (value.ts). The floor and cap it proves leave this
-  // ordered search only the packages that reach the K-th value, and let ties at the top settle at once.
+  // Maximin: first a search in a free order (value.ts), which usually settles everything. When ties were too
+  // many for it, the floor and cap it proves leave this ordered search only the packages that reach the K-th
+  // value, and let ties at the top settle at once.
   if (filter && problem.objective === 'maximin' && bounds.valued.length > 0) {
     const v = valueSearch(problem, bounds, filter, k, seeds, (share) => {
       phase1.share = share;
@@ -124,7 +125,10 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
       return stopped !== null;
     });
     phase1.share = null;
-    if (v.complete && v.found.length === 0) return { results: [], exact: true, bound: null, nodes, elapsedMs: now() - started };
+    if (v.all) {
+      const results = rankOrder(dedupe(v.all)).slice(0, k);
+      return { results, exact: true, bound: results[0]?.value ?? null, nodes, elapsedMs: now() - started };
+    }
     seeds = v.found;
     if (v.complete) {
       cap = Math.min(cap, v.found[0]!.value ?? -Infinity);

@@ -1,18 +1,21 @@
-// Phase 1 of the best-package search: find the K best VALUES, ignoring the order of §11. Free of the case
-// order, it branches first on the issue with the fewest options still alive after the node filter, and tries
-// options by their weighted gain, so good packages come early and bounds bite high in the tree. Its K-th best
-// value is a floor and its best value a cap for the ordered search that follows (best.ts), which then only has
-// to settle who comes first among the packages that reach the floor.
+// The maximin search in a free issue order: it branches first on the heaviest open issue (in the node's
+// weighted bound) and tries options by their weighted gain, so good packages come early and bounds bite high in
+// the tree. It keeps every package within TIE of the K-th best value found so far (or above): when it ends,
+// those are all the packages the first K of §11 can need (docs/find-deals.md), and sorting them is the answer.
+// When ties make that set too large, it keeps only the K best values: the K-th is then a floor and the best a
+// cap for the case-order search (best.ts), which settles who comes first among the tied packages.
 import type { Bounds } from './bounds.ts';
 import type { Found } from './best.ts';
 import { vectorOf } from './best.ts';
 import type { NodeFilter } from './filter.ts';
 import { exactSums } from './heuristic.ts';
-import type { Problem } from './problem.ts';
+import { SLACK, TIE, type Problem } from './problem.ts';
 
 export interface ValueOutcome {
   /** Up to K distinct feasible packages with exact values, best first. */
   found: Found[];
+  /** When complete and not null: every package within TIE of the K-th best value or above (may repeat one). */
+  all: Found[] | null;
   /**
    * True when the search ran to the end: no package outside `found` beats its K-th value (when it has K), and
    * none beats its first. False when it was stopped; `found` is then still a set of real packages.
@@ -21,6 +24,8 @@ export interface ValueOutcome {
 }
 
 const UNSET = -3;
+/** Packages within TIE of the K-th value kept beyond K before giving up on ties (then best.ts settles them). */
+const TIED = 1000;
 
 /**
  * Runs the value search from the packages `seeds` (real packages, e.g. the heuristic's). `step` is called at
@@ -33,7 +38,17 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
   const keys = new Set<string>();
   const key = (v: number | null) => v ?? -Infinity;
   const kth = () => (found.length >= k ? key(found[k - 1]!.value) : -Infinity);
+  let all: Found[] | null = [];
+  const keep = (f: Found): void => {
+    if (!all || key(f.value) < kth() - TIE) return;
+    all.push(f);
+    if (all.length <= TIED + 2 * k) return;
+    const floor = kth() - TIE;
+    all = all.filter((g) => key(g.value) >= floor);
+    if (all.length > TIED + k) all = null;
+  };
   const offer = (f: Found): void => {
+    keep(f);
     const id = f.choice.join(',');
     if (keys.has(id)) return;
     let at = found.length;
@@ -85,7 +100,7 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
     const red = exactSums(problem, choice, sums);
     if (!bounds.meets(sums, 0)) return;
     const value = bounds.value(sums, 0, red);
-    if (found.length >= k && key(value) <= kth()) return;
+    if (found.length >= k && key(value) < kth() - (all ? TIE : 0)) return;
     offer({ value, vector: vectorOf(problem, choice), choice: choice.slice() });
   };
 
@@ -118,9 +133,11 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
       return;
     }
     const count = n - d;
+    // Keeping ties: a subtree matters if it can come within TIE of the K-th value; else only if it can beat it.
     const cut = kth();
-    const ub = filter.narrow(d, d - 1, views[d]!, count, a, d * P, cut);
-    if (ub === -Infinity || (found.length >= k && ub <= cut)) return;
+    const floor = all ? cut - TIE : cut;
+    const ub = filter.narrow(d, d - 1, views[d]!, count, a, d * P, floor);
+    if (ub === -Infinity || (found.length >= k && (all ? ub + SLACK < floor : ub <= cut))) return;
     const r = pick(d, count);
     const i = rem[d * n + r]!;
     // The children's open issues: this node's without i.
@@ -158,5 +175,5 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
   };
 
   if (domain.every((dom) => dom.length > 0)) dfs(0);
-  return { found, complete: !stopped };
+  return { found, all: stopped ? null : all, complete: !stopped };
 }
