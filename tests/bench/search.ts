@@ -1,6 +1,8 @@
 // Find-deals benchmarks (prints figures, never fails on time): the exact maximin optimum of seeded generated
 // cases by our engine and by HiGHS (a MIP solver, WebAssembly) side by side — both must find the same optimum —
-// then top-10 on 12×40×6, a two-party frontier on 6×30×6 and nearest acceptable on the shipped case.
+// then top-10 on 12×40×6, a two-party frontier on 6×30×6 and nearest acceptable on the shipped case. Every
+// figure is given as wall time and as CPU time (process.cpuUsage, all threads): the machines are shared, and
+// CPU time is what load disturbs least.
 import loadHighs from 'highs';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,26 @@ import { chosenOptions, maximinLp } from './highs-maximin.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const now = () => performance.now();
+
+/** Wall and CPU ms of one call. */
+function timed<T>(f: () => T): { wall: number; cpu: number; out: T } {
+  const c = process.cpuUsage();
+  const t = now();
+  const out = f();
+  const wall = now() - t;
+  const u = process.cpuUsage(c);
+  return { wall, cpu: (u.user + u.system) / 1000, out };
+}
+/** Wall and CPU ms of `count` calls. */
+function runs(count: number, f: () => void): { wall: number[]; cpu: number[] } {
+  const times = { wall: [] as number[], cpu: [] as number[] };
+  for (let r = 0; r < count; r++) {
+    const { wall, cpu } = timed(f);
+    times.wall.push(wall);
+    times.cpu.push(cpu);
+  }
+  return times;
+}
 const RUNS = Number(process.env.PARLEY_BENCH_RUNS ?? 3);
 
 /** The first seed from `from` whose generated case has a feasible package (no red line crossed). */
@@ -49,67 +71,62 @@ async function main(): Promise<void> {
     const compiled = compileCase(c, c.asOf ?? null);
     const problem = buildProblem(c, {}, compiled);
     const lp = maximinLp(problem);
-    const ours: number[] = [];
-    let ourValue: number | null = null;
-    for (let r = 0; r < RUNS; r++) {
-      const t = now();
+    let columns: Record<string, { Primal: number }> = {};
+    let ourValue = null as number | null;
+    const ours = runs(RUNS, () => {
       const report = searchDeals(c, { top: 1 }, { now }, compiled);
-      ours.push(now() - t);
       ourValue = report.results[0]?.value ?? null;
       if (!report.exact) throw new Error('our search was cut short');
-    }
-    const theirs: number[] = [];
-    let highsValue: number | null = null;
-    for (let r = 0; r < RUNS; r++) {
-      const t = now();
+    });
+    const theirs = runs(RUNS, () => {
       const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 });
-      theirs.push(now() - t);
       if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
-      // HiGHS's objective can be off by ~1e-6: score the terms it chose instead.
-      const terms = packageTerms(problem, chosenOptions(problem, result.Columns as Record<string, { Primal: number }>));
-      highsValue = scoreScenario(compiled, terms).aggregate.worst;
-    }
+      // HiGHS's objective can be off by ~1e-6: score the terms it chose instead (after the clock stops).
+      columns = result.Columns as Record<string, { Primal: number }>;
+    });
+    const highsValue = scoreScenario(compiled, packageTerms(problem, chosenOptions(problem, columns))).aggregate.worst;
     if (ourValue === null || highsValue === null || Math.abs(ourValue - highsValue) > 1e-9) {
       throw new Error(`different optima on ${P}×${n}×${m}: ours ${ourValue}, HiGHS ${highsValue}`);
     }
-    const [a, b] = [median(ours), median(theirs)];
-    rows.push([`${P}×${n}×${m}`, c.id.replace(/^bench-/, ''), ourValue.toFixed(6), highsValue.toFixed(6), fmt(a), fmt(b), `${(b / a).toFixed(1)}×`, b / a >= 10 ? 'ok' : 'UNDER 10×']);
+    const [a, b] = [median(ours.wall), median(theirs.wall)];
+    const [ac, bc] = [median(ours.cpu), median(theirs.cpu)];
+    const ok = b / a >= 10 && bc / ac >= 10 ? 'ok' : b / a >= 10 || bc / ac >= 10 ? 'one of two' : 'UNDER 10×';
+    rows.push([`${P}×${n}×${m}`, c.id.replace(/^bench-/, ''), ourValue.toFixed(6), fmt(a), fmt(ac), fmt(b), fmt(bc), `${(b / a).toFixed(1)}×`, `${(bc / ac).toFixed(1)}×`, ok]);
   }
-  table(['size', 'case', 'optimum (ours)', 'optimum (HiGHS)', 'ours ms', 'HiGHS ms', 'HiGHS / ours', 'target ≥ 10×'], rows);
+  table(['size', 'case', 'optimum (both)', 'ours wall ms', 'ours CPU ms', 'HiGHS wall ms', 'HiGHS CPU ms', 'ratio wall', 'ratio CPU', 'target ≥ 10×'], rows);
 
   console.log('\n2. Targets\n');
   const targets: string[][] = [];
+  const row = (label: string, times: { wall: number[]; cpu: number[] }, target: number, exact = true) => {
+    const [w, c] = [median(times.wall), median(times.cpu)];
+    targets.push([label, fmt(w), fmt(c), `< ${target}`, w < target && c < target && exact ? 'ok' : c < target && exact ? 'ok by CPU' : 'OVER']);
+  };
   const big = feasibleCase(12, 40, 6, 2025);
-  const bigTimes: number[] = [];
   let exact = true;
-  for (let r = 0; r < RUNS; r++) {
-    const t = now();
+  const bigTimes = runs(RUNS, () => {
     exact = searchDeals(big, { top: 10, timeLimitMs: 60_000 }, { now }).exact && exact;
-    bigTimes.push(now() - t);
-  }
-  targets.push([`top-10 maximin, 12×40×6 (${big.id.replace(/^bench-/, '')})${exact ? '' : ' — cut at 60 s'}`, fmt(median(bigTimes)), '< 2000', median(bigTimes) < 2000 && exact ? 'ok' : 'OVER']);
+  });
+  row(`top-10 maximin, 12×40×6 (${big.id.replace(/^bench-/, '')})${exact ? '' : ' — cut at 60 s'}`, bigTimes, 2000, exact);
   const six = feasibleCase(6, 30, 6, 2025);
-  const frontierTimes: number[] = [];
   let points = 0;
-  for (let r = 0; r < RUNS; r++) {
-    const t = now();
+  const frontierTimes = runs(RUNS, () => {
     points = dealFrontier(six, { parties: ['party-1', 'party-2'] }, { now }).points.length;
-    frontierTimes.push(now() - t);
-  }
-  targets.push([`frontier of two parties, 6×30×6 (${points} points)`, fmt(median(frontierTimes)), '< 500', median(frontierTimes) < 500 ? 'ok' : 'OVER']);
+  });
+  row(`frontier of two parties, 6×30×6 (${points} points)`, frontierTimes, 500);
   const r = parseCaseText(fs.readFileSync(path.join(ROOT, 'data', 'cases', 'ukraine-talks-2025-08.json'), 'utf8'));
   if (!r.ok) throw new Error('the shipped case is invalid');
   const ukraine = r.case;
-  const nearestTimes: number[] = [];
+  const nearestTimes = { wall: [] as number[], cpu: [] as number[] };
   for (let i = 0; i < Math.max(RUNS, 10); i++) {
     for (const s of ukraine.scenarios) {
-      const t = now();
-      nearestDeals(ukraine, { from: s.terms });
-      nearestTimes.push(now() - t);
+      const t = timed(() => nearestDeals(ukraine, { from: s.terms }));
+      nearestTimes.wall.push(t.wall);
+      nearestTimes.cpu.push(t.cpu);
     }
   }
-  targets.push([`nearest acceptable to all, shipped case (each of its ${ukraine.scenarios.length} scenarios)`, fmt(median(nearestTimes)), '< 50', median(nearestTimes) < 50 ? 'ok' : 'OVER']);
-  table(['measure', 'median ms', 'target ms', ''], targets);
+  row(`nearest acceptable to all, shipped case (each of its ${ukraine.scenarios.length} scenarios)`, nearestTimes, 50);
+  table(['measure', 'median wall ms', 'median CPU ms', 'target ms', ''], targets);
+  console.log(`\nload average at the end: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} CPUs); wall times grow with load, CPU times much less.`);
   console.log('\nThe builder stays responsive while a search runs: npm run bench:ui (click → chart while the worker searches).');
 }
 
