@@ -33,49 +33,48 @@ export interface Bounds {
 function maximinWeights(problem: Problem, valued: Int32Array): Float64Array {
   const { n, slots, contrib, weight, domain } = problem;
   const m = valued.length;
-  let lambda = new Float64Array(m).fill(1 / m);
-  let best = lambda.slice();
+  // The allowed options' c_pio / W_p, option by option: the 400 passes below read contiguous memory.
+  const rows: number[] = [];
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (const o of domain[i]!) if (o >= 0) for (const p of valued) rows.push(contrib[p * n * slots + i * slots + o]! / weight[p]!);
+    ends[i] = rows.length;
+  }
+  const scaled = Float64Array.from(rows);
+  const lambda = new Float64Array(m).fill(1 / m);
+  const best = lambda.slice();
   let bestValue = Infinity;
   const grad = new Float64Array(m);
   for (let iter = 0; iter < 400; iter++) {
     grad.fill(0);
     let total = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0, start = 0; i < n; start = ends[i++]!) {
       let top = -Infinity;
       let arg = -1;
-      for (const o of domain[i]!) {
-        if (o < 0) continue;
+      for (let base = start; base < ends[i]!; base += m) {
         let g = 0;
-        for (let q = 0; q < m; q++) {
-          const p = valued[q]!;
-          g += (lambda[q]! * contrib[p * n * slots + i * slots + o]!) / weight[p]!;
-        }
+        for (let q = 0; q < m; q++) g += lambda[q]! * scaled[base + q]!;
         if (g > top) {
           top = g;
-          arg = o;
+          arg = base;
         }
       }
       if (arg < 0) continue;
       total += top;
-      for (let q = 0; q < m; q++) {
-        const p = valued[q]!;
-        grad[q]! += contrib[p * n * slots + i * slots + arg]! / weight[p]!;
-      }
+      for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
     }
     if (total < bestValue) {
       bestValue = total;
-      best = lambda.slice();
+      best.set(lambda);
     }
     // Exponentiated gradient on the simplex: shift weight towards the parties that fare worst.
     const step = 0.5 / Math.sqrt(iter + 1);
     let sum = 0;
-    const next = new Float64Array(m);
     for (let q = 0; q < m; q++) {
-      next[q] = lambda[q]! * Math.exp(-step * (grad[q]! / 100));
-      sum += next[q]!;
+      lambda[q] = lambda[q]! * Math.exp(-step * (grad[q]! / 100));
+      sum += lambda[q]!;
     }
-    for (let q = 0; q < m; q++) next[q]! /= sum;
-    lambda = next;
+    for (let q = 0; q < m; q++) lambda[q]! /= sum;
   }
   return best;
 }
