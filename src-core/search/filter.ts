@@ -22,8 +22,12 @@ export interface NodeFilter {
   narrow(lvl: number, parent: number, remaining: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number;
   /** The options of issue i still alive at level lvl, ascending, written into out; returns how many. */
   options(lvl: number, i: number, out: Int32Array): number;
-  /** The weighted gain of option o of issue i under level lvl's λ (maximin) or the linear objective; 0 for nash. */
-  gain(lvl: number, i: number, o: number): number;
+  /**
+   * The weighted gains, under level lvl's λ (maximin) or the linear objective (0 for nash), of the options
+   * `options` lists, in the same order, written into out; returns how many. (Arrays, not one call per option:
+   * a number returned from a call is boxed, and this runs at every node.)
+   */
+  gains(lvl: number, i: number, out: Float64Array): number;
 }
 
 const EPS = 1e-9;
@@ -58,6 +62,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   const trial = new Float64Array(m);
   const moved = new Float64Array(m);
   const sorted = new Float64Array(m);
+  const choices = new Int32Array(Math.max(1, slots));
 
   const partyPass = (lvl: number, rem: Int32Array, count: number, p: number, need: number): number => {
     const base0 = lvl * cells;
@@ -212,12 +217,15 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       for (let o = 0; o < slots; o++) if (alive[base + o]) out[k++] = o;
       return k;
     },
-    gain(lvl, i, o) {
-      if (o < 0 || m === 0) return 0;
-      const sb = (i * slots + o) * m;
-      let g = 0;
-      for (let q = 0; q < m; q++) g += lam[lvl * m + q]! * scaled[sb + q]!;
-      return g;
+    gains(lvl, i, out) {
+      const c = this.options(lvl, i, choices);
+      for (let j = 0; j < c; j++) {
+        const o = choices[j]!;
+        let g = 0;
+        if (o >= 0) for (let q = 0, sb = (i * slots + o) * m; q < m; q++) g += lam[lvl * m + q]! * scaled[sb + q]!;
+        out[j] = g;
+      }
+      return c;
     },
   };
 }
@@ -244,8 +252,16 @@ export function polyakStep(grad: Float64Array, w: Float64Array, lo: number, boun
 /** Euclidean projection onto the probability simplex (sort-based). */
 function projectSimplex(v: Float64Array, out: Float64Array, sorted: Float64Array): void {
   const m = v.length;
-  sorted.set(v);
-  sorted.sort();
+  // Insertion sort: a handful of parties, and TypedArray#sort allocates on every call (this runs at every node).
+  for (let q = 0; q < m; q++) {
+    const x = v[q]!;
+    let j = q;
+    while (j > 0 && sorted[j - 1]! > x) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+    }
+    sorted[j] = x;
+  }
   let cum = 0;
   let theta = 0;
   for (let j = m - 1; j >= 0; j--) {

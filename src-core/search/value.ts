@@ -82,6 +82,7 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
   const views = Array.from({ length: n }, (_, d) => rem.subarray(d * n, d * n + n - d));
   const opts = new Int32Array((n + 1) * Math.max(1, slots));
   const gains = new Float64Array(Math.max(1, slots));
+  const weights = new Float64Array(Math.max(1, slots));
   const buf = new Int32Array(Math.max(1, slots));
   const pos = new Int32Array(n + 1);
   const len = new Int32Array(n + 1).fill(1);
@@ -114,11 +115,10 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
     let bestGain = -Infinity;
     for (let r = 0; r < count; r++) {
       const i = rem[d * n + r]!;
-      const c = filter.options(d, i, buf);
+      const c = filter.gains(d, i, weights);
       for (let j = 0; j < c; j++) {
-        const g = filter.gain(d, i, buf[j]!);
-        if (g > bestGain) {
-          bestGain = g;
+        if (weights[j]! > bestGain) {
+          bestGain = weights[j]!;
           bestR = r;
         }
       }
@@ -143,11 +143,12 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
     // The children's open issues: this node's without i.
     for (let s = 0, t = (d + 1) * n; s < count; s++) if (s !== r) rem[t++] = rem[d * n + s]!;
     const c = filter.options(d, i, buf);
+    filter.gains(d, i, weights);
     const base = d * slots;
     for (let j = 0; j < c; j++) {
       // Insertion by gain, highest first (ties: smaller index first, for a stable order).
       const o = buf[j]!;
-      const g = filter.gain(d, i, o);
+      const g = weights[j]!;
       let at = j;
       while (at > 0 && gains[at - 1]! < g) {
         gains[at] = gains[at - 1]!;
