@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'src-main/app/main.ts') } },
+      // The export worker thread is an entry of its own, emitted beside index.js (src-main/export/export-thread.ts).
+      rollupOptions: { input: { index: resolve(root, 'src-main/app/main.ts'), 'export-worker': resolve(root, 'src-main/export/export-worker.ts') } },
     },
   },
   preload: {

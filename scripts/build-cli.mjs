@@ -7,8 +7,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src-main/cli/main.ts'],
-  outfile: 'out/cli/parley.js',
+  // The CLI and the worker thread that renders exports for `parley serve` (src-main/export/export-thread.ts
+  // looks for it beside the CLI).
+  entryPoints: { parley: 'src-main/cli/main.ts', 'export-worker': 'src-main/export/export-worker.ts' },
+  outdir: 'out/cli',
   bundle: true,
   platform: 'node',
   format: 'esm',

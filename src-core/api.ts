@@ -8,6 +8,8 @@ import type { CsvRowError } from './positions-csv.ts';
 import { DATE_PATTERN, ID_PATTERN } from './model.ts';
 import type { API_METHOD_NAMES } from './api-methods.ts';
 import { CHART_FORMATS, CHART_KINDS, MAX_COMPARED, SORT_KEYS } from './charts/chart-kinds.ts';
+import { OBJECTIVE_KINDS } from './robustness/objective.ts';
+import { MAX_JITTER, MAX_SAMPLES } from './robustness/settings.ts';
 
 const id = z.string().regex(ID_PATTERN, 'must be 1–64 characters of a–z, 0–9 and "-"');
 
@@ -27,6 +29,15 @@ const scenarioIdsInput = z.array(id).max(MAX_COMPARED, `at most ${MAX_COMPARED} 
 /** Positions as of this date; null for the latest; absent for the case's own as-of date. */
 const asOfInput = z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').nullable().optional();
 
+/** The settings of a robustness analysis (DESIGN.md §12) behind the ranges and tornado charts and the report's robustness page. */
+const robustnessInput = z.strictObject({
+  objective: z.union([z.enum(OBJECTIVE_KINDS), z.templateLiteral(['party:', id])], { error: 'must be maximin, mean, nash or party:ID' }),
+  samples: z.number().int().min(1, 'must be at least 1').max(MAX_SAMPLES, `must be at most ${MAX_SAMPLES}`),
+  seed: z.number().int().min(0, 'must be at least 0').max(Number.MAX_SAFE_INTEGER, 'is too large'),
+  salienceJitter: z.number().int().min(0, 'must be at least 0').max(MAX_JITTER, `must be at most ${MAX_JITTER}`),
+  stanceFlip: z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'),
+});
+
 /** 20 MB of case file text is far beyond any real case; larger input is refused before parsing. */
 export const MAX_CASE_TEXT = 20 * 1024 * 1024;
 const fileText = (what: string) => z.string().max(MAX_CASE_TEXT, `the ${what} is larger than 20 MB`);
@@ -35,7 +46,8 @@ const fileName = z.string().max(255, 'must be at most 255 characters').optional(
 export const apiInputs = {
   listCases: z.strictObject({}),
   getCase: z.strictObject({ caseId: id }),
-  saveScenario: z.strictObject({ caseId: id, scenario: scenarioInput }),
+  /** `replaces`: the saved scenario this one is, renamed: it takes the new id in the old one's place (issue 13). */
+  saveScenario: z.strictObject({ caseId: id, scenario: scenarioInput, replaces: id.optional() }),
   renameScenario: z.strictObject({ caseId: id, scenarioId: id, name: scenarioInput.shape.name }),
   deleteScenario: z.strictObject({ caseId: id, scenarioId: id }),
   importCase: z.strictObject({ content: fileText('case file'), replace: z.boolean().optional(), fileName }),
@@ -57,8 +69,17 @@ export const apiInputs = {
     scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     theme: z.enum(['light', 'dark']).optional(),
     asOf: asOfInput,
+    robustness: robustnessInput.optional(),
   }),
-  exportReport: z.strictObject({ caseId: id, scenarioIds: scenarioIdsInput, adhoc: adhocInput.optional(), asOf: asOfInput }),
+  exportReport: z.strictObject({
+    caseId: id,
+    scenarioIds: scenarioIdsInput,
+    adhoc: adhocInput.optional(),
+    asOf: asOfInput,
+    /** The date printed on the report (default: the case's as-of date). */
+    date: z.string().regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD').optional(),
+    robustness: robustnessInput.optional(),
+  }),
   edit: z.strictObject({ caseId: id, edit: editSchema }),
   undo: z.strictObject({ caseId: id }),
   redo: z.strictObject({ caseId: id }),
@@ -128,7 +149,8 @@ export interface ImportPreview {
 
 export interface ScenarioImport extends CaseChange {
   madeFor: string;
-  added: { id: string; name: string; renamedFrom?: string }[];
+  /** `renamedFrom`: the file's id, when the case already used it; `nameFrom`: the file's name, likewise. */
+  added: { id: string; name: string; renamedFrom?: string; nameFrom?: string }[];
   skipped: string[];
   dryRun: boolean;
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { formatPath, id, scenarioSchema, type CaseFileError } from './case-file.ts';
 import type { Case, Scenario } from './model.ts';
+import { freeName } from './slug.ts';
 
 export const SCENARIO_FILE_FORMAT = 'parley-scenarios';
 
@@ -22,8 +23,9 @@ export function serializeScenarios(c: Case, scenarios: readonly Scenario[]): str
 export interface ScenarioImportPlan {
   /** The case the file was made for. */
   madeFor: string;
-  added: { scenario: Scenario; renamedFrom?: string }[];
-  /** Scenarios already in the case exactly as in the file. */
+  /** `renamedFrom`: the file's id, when the case already uses it; `nameFrom`: the file's name, likewise. */
+  added: { scenario: Scenario; renamedFrom?: string; nameFrom?: string }[];
+  /** Scenarios already in the case exactly as in the file (whatever their id). */
   skipped: string[];
 }
 
@@ -62,16 +64,19 @@ export function planScenarioImport(c: Case, text: string): ScenarioImportResult 
   });
   if (errors.length) return { ok: false, errors };
   const taken = new Set(c.scenarios.map((s) => s.id));
+  // Two scenarios under one name cannot be told apart in a list or a chart: a taken name gets a number.
+  const names = new Set(c.scenarios.map((s) => s.name));
   const plan: ScenarioImportPlan = { madeFor: parsed.data.case, added: [], skipped: [] };
   for (const s of parsed.data.scenarios) {
-    const existing = c.scenarios.find((x) => x.id === s.id);
-    if (existing && sameScenario(existing, s)) {
+    if (c.scenarios.some((x) => sameScenario(x, s)) || plan.added.some((a) => sameScenario({ ...a.scenario, name: a.nameFrom ?? a.scenario.name }, s))) {
       plan.skipped.push(s.name);
       continue;
     }
     const newId = uniqueId(s.id, taken);
     taken.add(newId);
-    plan.added.push({ scenario: { ...s, id: newId, saved: true }, ...(newId !== s.id && { renamedFrom: s.id }) });
+    const name = freeName(s.name, names);
+    names.add(name);
+    plan.added.push({ scenario: { ...s, id: newId, name, saved: true }, ...(newId !== s.id && { renamedFrom: s.id }), ...(name !== s.name && { nameFrom: s.name }) });
   }
   return { ok: true, plan };
 }

@@ -21,3 +21,9 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
 }
 
 export const slugId = (name: string, taken: Iterable<string>, fallback?: string): string => uniqueId(slugify(name, fallback), taken);
+
+/** `name`, or `name (2)`, `name (3)`… whichever is not taken: two scenarios never share a name. */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) if (!taken.has(`${name} (${n})`)) return `${name} (${n})`;
+}

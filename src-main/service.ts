@@ -9,7 +9,9 @@ import { DEFAULT_STANCE_UTILITIES, DEFAULT_UNSTATED_UTILITY, type Case } from '.
 import { formatCsvError, positionsFromCsv, positionsToCsv } from '../src-core/positions-csv.ts';
 import { planScenarioImport, serializeScenarios } from '../src-core/scenario-file.ts';
 import { slugId } from '../src-core/slug.ts';
-import { chartFile, compareScenarios, reportFile, type RenderedFile } from './export/export-files.ts';
+import { compareScenarios } from './export/export-files.ts';
+import type { ExportJob } from './export/export-jobs.ts';
+import { ExportThread } from './export/export-thread.ts';
 import { CaseHistory } from './store/case-history.ts';
 import { CaseRepository, ConflictError, NotFoundError } from './store/case-repository.ts';
 import { openLibrary, readMeta, writeMeta, type OpenOptions } from './store/library.ts';
@@ -18,6 +20,8 @@ import { seedLibrary } from './store/seed.ts';
 export interface ServiceOptions extends OpenOptions {
   /** Folder of shipped case files to seed a new library with. */
   casesDir?: string;
+  /** Where charts and reports are rendered (default: a worker thread, started by the first export). */
+  exports?: ExportThread;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -28,18 +32,20 @@ export class ParleyService {
   readonly caseHistory: CaseHistory;
   readonly path: string;
   readonly setAside: string | undefined;
+  private readonly exports: ExportThread;
 
-  private constructor(db: Database.Database, file: string, setAside: string | undefined) {
+  private constructor(db: Database.Database, file: string, setAside: string | undefined, exports: ExportThread) {
     this.db = db;
     this.repo = new CaseRepository(db);
     this.caseHistory = new CaseHistory(db, this.repo);
     this.path = file;
     this.setAside = setAside;
+    this.exports = exports;
   }
 
   static open(file: string, options: ServiceOptions = {}): ParleyService {
     const opened = openLibrary(file, options);
-    const service = new ParleyService(opened.db, opened.path, opened.setAside);
+    const service = new ParleyService(opened.db, opened.path, opened.setAside, options.exports ?? new ExportThread());
     // Seeding is recorded only once it has succeeded, so a failed first run is retried next time.
     // Shipped cases are not revisions: undo never removes them.
     if (options.casesDir && readMeta(opened.db, 'seeded') === undefined) {
@@ -55,6 +61,7 @@ export class ParleyService {
   }
 
   close(): void {
+    void this.exports.close();
     if (this.db.open) this.db.close();
   }
 
@@ -68,17 +75,33 @@ export class ParleyService {
 
   /** Saves a scenario from the builder. A term or source that does not fit the case is invalid input named
    * by its path within the scenario (`scenario.terms.donetsk`), as the builder shows it next to the field. */
-  saveScenario({ caseId, scenario }: ApiInput<'saveScenario'>): Case {
+  saveScenario({ caseId, scenario, replaces }: ApiInput<'saveScenario'>): Case {
     try {
+      if (replaces !== undefined && replaces !== scenario.id) return this.saveRenamed(caseId, replaces, scenario);
       return this.edit({ caseId, edit: { op: 'putScenario', scenario: { ...scenario, saved: true } } }).case!;
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'invalid_case') throw err;
-      const index = this.caseHistory.get(caseId).scenarios.findIndex((s) => s.id === scenario.id);
+      const index = this.caseHistory.get(caseId).scenarios.findIndex((s) => s.id === (replaces ?? scenario.id));
       const prefix = `scenarios[${index < 0 ? this.caseHistory.get(caseId).scenarios.length : index}]`;
       const mine = (err.details ?? []).filter((d) => d.path.startsWith(prefix)).map((d) => ({ ...d, path: d.path.replace(prefix, 'scenario') }));
       const details = mine.length ? mine : (err.details ?? []);
       throw new ApiError('invalid_input', `the scenario does not fit case "${caseId}": ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
     }
+  }
+
+  /** A saved scenario renamed in the app takes the id of its new name, in its old place, as one revision: no
+   * file name or CSV id keeps showing the old name. */
+  private saveRenamed(caseId: string, replaces: string, scenario: ApiInput<'saveScenario'>['scenario']): Case {
+    return guard(() =>
+      this.caseHistory.change(caseId, (c) => {
+        const at = c.scenarios.findIndex((s) => s.id === replaces);
+        if (at < 0) throw new NotFoundError(`no scenario "${replaces}" in case "${caseId}"`);
+        if (c.scenarios.some((s) => s.id === scenario.id)) throw new ConflictError(`case "${caseId}" already has a scenario "${scenario.id}"`);
+        const scenarios = c.scenarios.slice();
+        scenarios[at] = { ...scenario, saved: true };
+        return { case: { ...c, scenarios }, summary: `Scenario “${c.scenarios[at]!.name}” saved as “${scenario.name}”` };
+      }),
+    ).case!;
   }
 
   renameScenario({ caseId, scenarioId, name }: ApiInput<'renameScenario'>): Case {
@@ -198,7 +221,7 @@ export class ParleyService {
       const c = this.caseHistory.get(caseId);
       const r = planScenarioImport(c, content);
       if (!r.ok) throw new ApiError('invalid_file', `the scenarios file does not fit case "${caseId}" (${plural(r.errors.length, 'error')})`, r.errors);
-      const added = r.plan.added.map((a) => ({ id: a.scenario.id, name: a.scenario.name, ...(a.renamedFrom && { renamedFrom: a.renamedFrom }) }));
+      const added = r.plan.added.map((a) => ({ id: a.scenario.id, name: a.scenario.name, ...(a.renamedFrom && { renamedFrom: a.renamedFrom }), ...(a.nameFrom && { nameFrom: a.nameFrom }) }));
       const base = { madeFor: r.plan.madeFor, added, skipped: r.plan.skipped, dryRun: dryRun ?? false };
       if (dryRun || added.length === 0) return { ...base, caseId, case: c, revision: null, ...this.caseHistory.undoState(caseId) };
       const change = this.caseHistory.change(caseId, (cur) => ({
@@ -232,30 +255,33 @@ export class ParleyService {
     });
   }
 
-  /** A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or CSV. */
-  exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): ApiOutputs['exportChart'] {
-    return guard(() => {
+  /**
+   * A comparison chart of some of the case's scenarios (and the builder's unsaved one) as SVG, PNG, PDF or
+   * CSV, rendered in the export worker so that other calls are answered meanwhile.
+   */
+  async exportChart({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportChart'>): Promise<ApiOutputs['exportChart']> {
+    const job = guard((): ExportJob => {
       const c = this.caseHistory.get(caseId);
-      return encodeFile(chartFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf, request));
+      return { kind: 'chart', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, request };
     });
+    return this.exports.run(job);
   }
 
-  /** The comparison report (PDF) of some of the case's scenarios. */
-  exportReport({ caseId, scenarioIds, adhoc, asOf }: ApiInput<'exportReport'>): ApiOutputs['exportReport'] {
-    return guard(() => {
+  /** The comparison report (PDF) of some of the case's scenarios, rendered in the export worker. */
+  async exportReport({ caseId, scenarioIds, adhoc, asOf, ...request }: ApiInput<'exportReport'>): Promise<ApiOutputs['exportReport']> {
+    const job = guard((): ExportJob => {
       const c = this.caseHistory.get(caseId);
-      return encodeFile(reportFile(c, compareScenarios(c, scenarioIds, adhoc), asOf === undefined ? (c.asOf ?? null) : asOf));
+      return { kind: 'report', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, request };
     });
+    return this.exports.run(job);
   }
 
   /** Dispatch by method name, for transports; the input must already be validated. */
-  call<M extends ApiMethod>(method: M, input: ApiInput<M>): ApiOutputs[M] {
-    const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M];
+  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+    const fn = this[method] as (i: ApiInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
     return fn.call(this, input);
   }
 }
-
-const encodeFile = (f: RenderedFile): ApiOutputs['exportChart'] => ({ fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64') });
 
 function notFound(message: string): never {
   throw new NotFoundError(message);

@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3';
 import type { CsvValue } from '../csv.ts';
 import type { ScoredScenario } from '../score-report.ts';
-import { baseline, hatchPattern, labelText, type ChartBuilder, type ChartSettings } from './chart-frame.ts';
+import { baseline, hatchPattern, linesIn, wrappedLabel, type ChartBuilder, type ChartSettings } from './chart-frame.ts';
 import type { CompareData } from './compare-data.ts';
 import { oneDecimal, scenarioMatchLabel } from './format.ts';
 import { ISSUE_PALETTE, textOn } from './palette.ts';
@@ -69,7 +69,7 @@ export const breakdown: ChartBuilder = {
       const party = data.parties[j]!;
       const cy = plot.y + AXIS_H + j * rowH + rowH / 2;
       const row = g.append('g').attr('class', 'breakdown-row').attr('data-party', party.id);
-      labelText(row, party.name, x0 - 8, baseline(cy, font), labelW - 12, font, true).attr('text-anchor', 'end').attr('fill', theme.text);
+      wrappedLabel(row, party.name, x0 - 8, cy, labelW - 12, font, { bold: true, maxLines: linesIn(rowH, font) }).attr('text-anchor', 'end').attr('fill', theme.text);
       if (score.match === null) {
         const label = scenarioMatchLabel(s.name, party.name, null, 0);
         const m = row.append('g').attr('class', 'mark segment').attr('role', 'img').attr('aria-label', label);

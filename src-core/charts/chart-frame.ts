@@ -6,7 +6,7 @@ import type { CsvValue } from '../csv.ts';
 import type { SortKey } from './chart-kinds.ts';
 import type { CompareData } from './compare-data.ts';
 import type { ChartTheme } from './palette.ts';
-import { fitText, textWidth } from './text-metrics.ts';
+import { fitText, lineHeight, textWidth, wrapText } from './text-metrics.ts';
 
 export interface ChartOptions {
   width: number;
@@ -22,6 +22,8 @@ export interface ChartOptions {
   frontier?: readonly (readonly [number, number])[];
   /** Keeps <pattern> ids unique when several charts share a page. */
   idPrefix?: string;
+  /** The footnote saying what the match means (default true); a report that says it once leaves it out. */
+  footnote?: boolean;
 }
 
 export type ChartSettings = Omit<ChartOptions, 'width' | 'height' | 'theme'>;
@@ -72,7 +74,8 @@ const SUBTITLE_Y = 46;
 const LEGEND_Y = 66;
 const LEGEND_ROW = 18;
 const LEGEND_FONT = 11;
-const SOURCE_SPACE = 30;
+const SOURCE_FONT = 10;
+const SOURCE_LINE = 13;
 const RAMP_WIDTH = 64;
 const LEGEND_LABEL_MAX = 320;
 
@@ -80,41 +83,56 @@ export function subtitle(data: CompareData): string {
   return `${data.caseTitle} · ${data.asOf ? `positions as of ${data.asOf}` : 'latest positions'}`;
 }
 
+/** What a match is, in words a reader of a report understands without the app. */
+export const MATCH_MEANING =
+  "Match (0–100%): how well the scenario's terms meet the positions a party has stated, issue by issue, weighted by how much each issue matters to it; 100% = every issue settled as the party demands.";
+
+/** The chart's footnote: what the match means, and whose positions as of when. */
 export function sourceLine(data: CompareData): string {
-  return `Positions: case ${data.caseId}; match = salience-weighted utility, see DESIGN §5`;
+  return `${MATCH_MEANING} Positions as stated in “${data.caseTitle}”, ${data.asOf ? `as of ${data.asOf}` : 'the latest of each'}.`;
 }
+
+/** The footnote broken into lines that fit the chart's width. */
+const sourceLines = (data: CompareData, width: number) => wrapText(sourceLine(data), width - 2 * PAD, SOURCE_FONT, false, 6).lines;
 
 const swatchWidth = (s: Swatch) => (s.kind === 'ramp' ? RAMP_WIDTH : s.kind === 'line' ? 22 : 14);
 
 interface PlacedItem {
   item: LegendItem;
   x: number;
-  row: number;
-  label: string;
+  /** The y of the row's first line. */
+  y: number;
+  lines: string[];
+  cut: boolean;
 }
 
-function layoutLegend(items: readonly LegendItem[], width: number): { placed: PlacedItem[]; rows: number } {
+/** Legend items left to right in rows; a long label takes two lines (and its row grows) before it is cut. */
+function layoutLegend(items: readonly LegendItem[], width: number): { placed: PlacedItem[]; height: number } {
   const placed: PlacedItem[] = [];
   const right = width - PAD;
   let x = PAD;
-  let row = 0;
+  let y = LEGEND_Y;
+  let rowLines = 1;
   for (const item of items) {
-    const label = fitText(item.label, Math.min(LEGEND_LABEL_MAX, right - PAD - swatchWidth(item.swatch) - 6), LEGEND_FONT);
-    const w = swatchWidth(item.swatch) + 6 + textWidth(label, LEGEND_FONT);
+    const { lines, cut } = wrapText(item.label, Math.min(LEGEND_LABEL_MAX, right - PAD - swatchWidth(item.swatch) - 6), LEGEND_FONT);
+    const w = swatchWidth(item.swatch) + 6 + Math.max(...lines.map((l) => textWidth(l, LEGEND_FONT)));
     if (x > PAD && x + w > right) {
-      row++;
+      y += LEGEND_ROW + (rowLines - 1) * lineHeight(LEGEND_FONT);
       x = PAD;
+      rowLines = 1;
     }
-    placed.push({ item, x, row, label });
+    placed.push({ item, x, y, lines, cut });
+    rowLines = Math.max(rowLines, lines.length);
     x += w + 16;
   }
-  return { placed, rows: items.length ? row + 1 : 0 };
+  const height = items.length ? y - LEGEND_Y + LEGEND_ROW + (rowLines - 1) * lineHeight(LEGEND_FONT) : 0;
+  return { placed, height };
 }
 
 /** Space the frame takes above and below the plot at a given width. */
-export function frameInsets(legend: readonly LegendItem[], width: number): { top: number; bottom: number } {
-  const { rows } = layoutLegend(legend, width);
-  return { top: rows ? LEGEND_Y + (rows - 1) * LEGEND_ROW + 20 : SUBTITLE_Y + 16, bottom: SOURCE_SPACE };
+export function frameInsets(legend: readonly LegendItem[], width: number, data: CompareData, settings: ChartSettings): { top: number; bottom: number } {
+  const { height } = layoutLegend(legend, width);
+  return { top: height ? LEGEND_Y + height + 2 : SUBTITLE_Y + 16, bottom: settings.footnote === false ? PAD : 17 + sourceLines(data, width).length * SOURCE_LINE };
 }
 
 /** Draws the frame into a cleared root and returns the area left for the plot. */
@@ -131,22 +149,33 @@ export function drawFrame(svg: Root, data: CompareData, title: string, legend: r
   const { placed } = layoutLegend(legend, width);
   const legendG = svg.append('g').attr('class', 'legend');
   for (const p of placed) {
-    const cy = LEGEND_Y + p.row * LEGEND_ROW;
     const item = legendG.append('g').attr('class', 'legend-item');
-    drawSwatch(item, p.item.swatch, p.x, cy, theme);
-    item
-      .append('text')
-      .attr('x', p.x + swatchWidth(p.item.swatch) + 6)
-      .attr('y', baseline(cy, LEGEND_FONT))
-      .attr('font-size', LEGEND_FONT)
-      .attr('fill', theme.text)
-      .text(p.label);
-    if (p.label !== p.item.label) item.append('title').text(p.item.label);
+    drawSwatch(item, p.item.swatch, p.x, p.y, theme);
+    p.lines.forEach((line, k) => {
+      item
+        .append('text')
+        .attr('x', p.x + swatchWidth(p.item.swatch) + 6)
+        .attr('y', baseline(p.y, LEGEND_FONT) + k * lineHeight(LEGEND_FONT))
+        .attr('font-size', LEGEND_FONT)
+        .attr('fill', theme.text)
+        .text(line);
+    });
+    if (p.cut) item.append('title').text(p.item.label);
   }
 
-  labelText(svg.append('g').attr('class', 'source'), sourceLine(data), PAD, height - 11, width - 2 * PAD, 10).attr('fill', theme.muted);
+  const lines = options.footnote === false ? [] : sourceLines(data, width);
+  const source = svg.append('g').attr('class', 'source');
+  lines.forEach((line, k) => {
+    source
+      .append('text')
+      .attr('x', PAD)
+      .attr('y', height - 11 - (lines.length - 1 - k) * SOURCE_LINE)
+      .attr('font-size', SOURCE_FONT)
+      .attr('fill', theme.muted)
+      .text(line);
+  });
 
-  const { top, bottom } = frameInsets(legend, width);
+  const { top, bottom } = frameInsets(legend, width, data, options);
   const g = svg.append('g').attr('class', 'plot');
   return { x: PAD, y: top, width: width - 2 * PAD, height: Math.max(40, height - top - bottom), g, defs, prefix };
 }
@@ -196,6 +225,29 @@ export function labelText(parent: Group, text: string, x: number, y: number, max
     .attr('font-weight', bold ? 700 : null)
     .text(shown);
 }
+
+/**
+ * A label of up to `maxLines` lines (one <text> each) centred on `cy`: wrapped at spaces before it is cut
+ * with "…"; when cut, the full text is in a <title> beside it. Returns the lines, to set their anchor and fill.
+ */
+export function wrappedLabel(parent: Group, text: string, x: number, cy: number, maxWidth: number, fontSize: number, options: { bold?: boolean; maxLines?: number } = {}) {
+  const { lines, cut } = wrapText(text, maxWidth, fontSize, options.bold, options.maxLines ?? 2);
+  const g = parent.append('g');
+  if (cut) g.append('title').text(text);
+  const first = baseline(cy, fontSize) - ((lines.length - 1) * lineHeight(fontSize)) / 2;
+  lines.forEach((line, k) => {
+    g.append('text')
+      .attr('x', x)
+      .attr('y', first + k * lineHeight(fontSize))
+      .attr('font-size', fontSize)
+      .attr('font-weight', options.bold ? 700 : null)
+      .text(line);
+  });
+  return g.selectAll<SVGTextElement, unknown>('text');
+}
+
+/** How many lines of `fontSize` text a band `height` px tall holds (1 or 2). */
+export const linesIn = (height: number, fontSize: number) => (height >= 2 * lineHeight(fontSize) ? 2 : 1);
 
 /**
  * Diagonal hatching in `color` on a transparent ground, without patternTransform (which not every

@@ -1,7 +1,13 @@
 // The comparison chart kinds and heatmap orderings, with no dependencies: the api's schemas use them too.
 
-export const CHART_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown'] as const;
+/** The Compare view's tabs. */
+export const COMPARE_KINDS = ['heatmap', 'bars', 'radar', 'scatter', 'breakdown'] as const;
+export type CompareKind = (typeof COMPARE_KINDS)[number];
+/** The charts of a robustness analysis (DESIGN.md §12): grouped bars with p5–p95 ranges, and the flip points. */
+export const ROBUSTNESS_KINDS = ['ranges', 'tornado'] as const;
+export const CHART_KINDS = [...COMPARE_KINDS, ...ROBUSTNESS_KINDS] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
+export const isRobustnessKind = (kind: ChartKind): kind is (typeof ROBUSTNESS_KINDS)[number] => (ROBUSTNESS_KINDS as readonly string[]).includes(kind);
 
 export const CHART_KIND_LABELS: Record<ChartKind, string> = {
   heatmap: 'Heatmap',
@@ -9,6 +15,8 @@ export const CHART_KIND_LABELS: Record<ChartKind, string> = {
   radar: 'Radar',
   scatter: 'Two-party scatter',
   breakdown: 'Breakdown',
+  ranges: 'Grouped bars with match ranges',
+  tornado: 'Flip points (tornado)',
 };
 
 export const SORT_KEYS = ['worst', 'mean', 'nash', 'spread', 'none'] as const;

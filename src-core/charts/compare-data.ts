@@ -1,6 +1,7 @@
 // What every comparison chart draws: a case's parties and issues and several scenarios scored by the
 // engine (DESIGN.md §5), with per-issue contributions. The app and the exports build it the same way.
 import type { Case, Scenario } from '../model.ts';
+import type { RobustnessAnalysis } from '../robustness/sensitivity.ts';
 import { scoreReport, type ScoredScenario } from '../score-report.ts';
 import type { SortKey } from './chart-kinds.ts';
 import { partyColors } from './palette.ts';
@@ -15,6 +16,8 @@ export interface CompareData {
   issues: { id: string; name: string }[];
   /** In the order given, each with every party's score and contributions. */
   scenarios: ScoredScenario[];
+  /** A robustness analysis of these scenarios (DESIGN.md §12), for the ranges and tornado charts. */
+  robustness?: RobustnessAnalysis;
 }
 
 export function compareData(c: Case, scenarios: readonly Scenario[], asOf: string | null): CompareData {

@@ -1,5 +1,6 @@
 // "Why this score": for one party, each issue's share of the match. A row's full length is the issue's
 // weight (its salience share); the solid part is what the scenario earns there, the hatched part what it loses.
+// Its key is the app's to show (as wrapping HTML text, so a narrow window never cuts it).
 import { scaleLinear, select } from 'd3';
 import { oneDecimal } from './format.ts';
 import { truncate } from './match-chart.ts';
@@ -26,7 +27,7 @@ export interface ContributionChartOptions {
   idPrefix?: string;
 }
 
-const TOP = 24;
+const TOP = 4;
 
 export function contributionRowLabel(r: ContributionRow): string {
   if (r.optionLabel === null) return `${r.issueName}: open, not counted (salience ${r.salience})`;
@@ -58,15 +59,6 @@ export function drawContributionChart(svgNode: SVGSVGElement, rows: readonly Con
     .attr('patternTransform', 'rotate(45)')
     .call((p) => p.append('rect').attr('width', 6).attr('height', 6).attr('fill', theme.track))
     .call((p) => p.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', theme.muted).attr('stroke-width', 1.5));
-
-  svg
-    .append('text')
-    .attr('x', labelWidth)
-    .attr('y', 14)
-    .attr('fill', theme.muted)
-    .attr('font-size', 11)
-    .attr('aria-hidden', 'true')
-    .text('points per issue — solid: earned · hatched: lost · length: the issue’s weight');
 
   const row = svg
     .append('g')

@@ -1,10 +1,9 @@
-/** The engine's match rounded to a whole percent, as every accessible label shows it. */
-export const wholePercent = (v: number) => `${Math.round(v)}%`;
 /** One decimal, as charts and exports print numbers. */
 export const oneDecimal = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
 
+/** A live bar's accessible name: the number the bar shows, to one decimal (a screen reader hears 38.5%, not 39%). */
 export function matchLabel(name: string, match: number | null, redLines: number): string {
-  const base = match === null ? `${name}: no basis` : `${name}: ${wholePercent(match)} match`;
+  const base = match === null ? `${name}: no basis` : `${name}: ${oneDecimal(match)}% match`;
   return redLines > 0 ? `${base}, ${redLines} red line${redLines === 1 ? '' : 's'} crossed` : base;
 }
 

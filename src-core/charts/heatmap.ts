@@ -5,7 +5,7 @@ import { interpolateCividis } from 'd3';
 import type { CsvValue } from '../csv.ts';
 import type { ScoredScenario } from '../score-report.ts';
 import { SORT_KEY_LABELS, type SortKey } from './chart-kinds.ts';
-import { baseline, crossPath, hatchPattern, labelText, type ChartBuilder, type ChartSettings } from './chart-frame.ts';
+import { baseline, crossPath, hatchPattern, linesIn, wrappedLabel, type ChartBuilder, type ChartSettings } from './chart-frame.ts';
 import { orderScenarios, type CompareData } from './compare-data.ts';
 import { oneDecimal, scenarioMatchLabel } from './format.ts';
 import { textOn } from './palette.ts';
@@ -165,7 +165,7 @@ export const heatmap: ChartBuilder = {
     l.rows.forEach((s, i) => {
       const y = gridY + i * rowH;
       const row = g.append('g').attr('class', 'heat-row').attr('data-scenario', s.id);
-      labelText(row, s.name, gridX - 8, baseline(y + rowH / 2, LABEL_FONT), l.labelW - 14, LABEL_FONT).attr('text-anchor', 'end').attr('fill', theme.text);
+      wrappedLabel(row, s.name, gridX - 8, y + rowH / 2, l.labelW - 14, LABEL_FONT, { maxLines: linesIn(rowH, LABEL_FONT) }).attr('text-anchor', 'end').attr('fill', theme.text);
 
       s.parties.forEach((score, j) => {
         const party = data.parties[j]!;

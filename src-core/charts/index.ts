@@ -6,17 +6,18 @@ import { breakdown } from './breakdown.ts';
 import type { ChartKind } from './chart-kinds.ts';
 import { drawFrame, frameInsets, PAD, subtitle, type ChartBuilder, type ChartOptions, type ChartSettings } from './chart-frame.ts';
 import type { CompareData } from './compare-data.ts';
-import { groupedBars } from './grouped-bars.ts';
+import { groupedBars, rangeBars } from './grouped-bars.ts';
 import { heatmap } from './heatmap.ts';
 import { radar } from './radar.ts';
 import { scatter } from './scatter.ts';
 import { LIGHT } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
+import { tornado } from './tornado.ts';
 
-export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, MAX_COMPARED, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type SortKey } from './chart-kinds.ts';
+export { CHART_FORMATS, CHART_KINDS, CHART_KIND_LABELS, COMPARE_KINDS, isRobustnessKind, MAX_COMPARED, ROBUSTNESS_KINDS, SORT_KEYS, SORT_KEY_LABELS, type ChartFormat, type ChartKind, type CompareKind, type SortKey } from './chart-kinds.ts';
 export type { ChartOptions, ChartSettings } from './chart-frame.ts';
 
-const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown };
+const BUILDERS: Record<ChartKind, ChartBuilder> = { heatmap, bars: groupedBars, radar, scatter, breakdown, ranges: rangeBars, tornado };
 
 /** Problems with the chart settings for this data (unknown party or scenario ids), each naming the id. */
 export function chartSettingsErrors(data: CompareData, settings: ChartSettings): string[] {
@@ -87,6 +88,6 @@ export function defaultChartSize(kind: ChartKind, data: CompareData, settings: C
     w = Math.ceil(Math.max(plot.width + 2 * PAD, Math.min(wanted, 900)));
   }
   const plot = builder.plotSize(data, settings, w - 2 * PAD);
-  const { top, bottom } = frameInsets(builder.legend(data, settings, LIGHT), w);
+  const { top, bottom } = frameInsets(builder.legend(data, settings, LIGHT), w, data, settings);
   return { width: w, height: Math.ceil(top + plot.height + bottom) };
 }

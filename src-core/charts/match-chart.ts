@@ -5,6 +5,7 @@ import { scaleLinear, select, type Selection } from 'd3';
 import 'd3-transition';
 import { matchLabel, oneDecimal } from './format.ts';
 import { LIGHT, type ChartTheme } from './palette.ts';
+import { textWidth } from './text-metrics.ts';
 
 export interface MatchBar {
   party: string;
@@ -14,6 +15,8 @@ export interface MatchBar {
   reservation: number;
   redLines: string[];
   acceptable: boolean;
+  /** The p5–p95 range of the match from a robustness analysis (DESIGN.md §12), drawn across the bar when given. */
+  range?: { p5: number; p95: number } | null;
 }
 
 export interface MatchChartOptions {
@@ -78,6 +81,7 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
       g.append('rect').attr('class', 'bar').attr('width', 0).attr('x', labelWidth);
       g.append('text').attr('class', 'nobasis');
       g.append('line').attr('class', 'reservation');
+      g.append('path').attr('class', 'range').attr('aria-hidden', 'true');
       g.append('text').attr('class', 'value');
       const badge = g.append('g').attr('class', 'badge');
       badge.append('rect');
@@ -87,10 +91,10 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
 
   rows
     .attr('transform', (_d, i) => `translate(0,${MARGIN.top + i * rowHeight})`)
-    .attr('aria-label', (d) => matchLabel(d.name, d.match, d.redLines.length))
+    .attr('aria-label', (d) => matchLabel(d.name, d.match, d.redLines.length) + rangeText(d))
     .attr('data-party', (d) => d.party)
     .attr('data-match', (d) => (d.match === null ? '' : String(d.match)));
-  rows.select('title').text((d) => `${matchLabel(d.name, d.match, d.redLines.length)}; reservation ${d.reservation}${d.acceptable ? '; acceptable' : ''}${d.redLines.length ? `; red lines: ${d.redLines.join(', ')}` : ''}`);
+  rows.select('title').text((d) => `${matchLabel(d.name, d.match, d.redLines.length)}; reservation ${d.reservation}${d.acceptable ? '; acceptable' : ''}${d.redLines.length ? `; red lines: ${d.redLines.join(', ')}` : ''}${rangeText(d)}`);
 
   const midY = rowHeight / 2;
   rows
@@ -120,14 +124,11 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
   const barWidth = (d: MatchBar) => (d.match === null ? 0 : Math.max(0, x(d.match) - labelWidth));
   (duration > 0 ? bar.transition().duration(duration) : bar).attr('width', barWidth);
 
-  rows
-    .select('text.nobasis')
-    .attr('x', labelWidth + 8)
-    .attr('y', midY)
-    .attr('dy', '0.35em')
-    .attr('fill', theme.muted)
-    .attr('font-style', 'italic')
-    .text((d) => (d.match === null ? 'no basis — the scenario decides no issue this party has a stake in' : ''));
+  const noBasis = rows.select('text.nobasis').attr('y', midY).attr('dy', '0.35em').attr('fill', theme.muted).attr('font-style', 'italic');
+  noBasis.each(function (d) {
+    const place = d.match === null ? noBasisPlace(x(d.reservation), labelWidth, x(100)) : null;
+    select(this).attr('x', place?.x ?? labelWidth + 8).text(place?.text ?? '');
+  });
 
   rows
     .select('line.reservation')
@@ -139,6 +140,15 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
     .attr('stroke-width', 2)
     .append('title');
   rows.select('line.reservation title').text((d) => `reservation ${d.reservation}`);
+
+  const cap = barHeight * 0.4;
+  rows
+    .select('path.range')
+    .attr('display', (d) => (d.range ? null : 'none'))
+    .attr('d', (d) => (d.range ? `M${x(d.range.p5)},${midY}H${x(d.range.p95)}M${x(d.range.p5)},${midY - cap}V${midY + cap}M${x(d.range.p95)},${midY - cap}V${midY + cap}` : null))
+    .attr('stroke', theme.text)
+    .attr('stroke-width', 1.6)
+    .attr('fill', 'none');
 
   const value = rows
     .select<SVGTextElement>('text.value')
@@ -163,6 +173,21 @@ export function drawMatchChart(svgNode: SVGSVGElement, bars: readonly MatchBar[]
     .attr('font-size', 11)
     .attr('font-weight', 700)
     .text((d) => `✕ ${d.redLines.length} red line${d.redLines.length === 1 ? '' : 's'}`);
+}
+
+/** "; plausible range 40–63% (p5–p95)" for a bar with a range. */
+const rangeText = (d: MatchBar) => (d.range ? `; plausible range ${oneDecimal(d.range.p5)}–${oneDecimal(d.range.p95)}% (p5–p95)` : '');
+
+const NO_BASIS_TEXTS = ['no basis — decides no issue it has a stake in', 'no basis'];
+
+/** Where "no basis" goes in an empty track: wholly before the reservation tick, else wholly after it. */
+function noBasisPlace(tick: number, start: number, end: number): { x: number; text: string } | null {
+  for (const text of NO_BASIS_TEXTS) {
+    const w = textWidth(text, 13);
+    if (start + 8 + w <= tick - 4) return { x: start + 8, text };
+    if (tick + 6 + w <= end - 2) return { x: tick + 6, text };
+  }
+  return null;
 }
 
 function ensure(parent: Selection<SVGSVGElement, unknown, null, undefined>, selector: string) {

@@ -50,15 +50,28 @@ export function partyColors(c: Pick<Case, 'parties'>): Map<string, string> {
   return new Map(c.parties.map((p) => [p.id, p.color ?? free[next++ % Math.max(1, free.length)] ?? SAFE_PALETTE[0]]));
 }
 
-/** Black or white text, whichever reads better on `hex`. */
-export function textOn(hex: string): string {
+/** WCAG 2 relative luminance of a #rrggbb colour. */
+export function relativeLuminance(hex: string): number {
   const n = parseInt(hex.slice(1), 16);
   const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
     const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return lum > 0.35 ? '#000000' : '#ffffff';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours, 1–21. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Black or white text on `hex`, whichever has the higher contrast ratio. One of the two always reaches
+ * 4.58:1 or more (WCAG AA for text), whatever the colour.
+ */
+export function textOn(hex: string): '#000000' | '#ffffff' {
+  return contrastRatio(hex, '#000000') >= contrastRatio(hex, '#ffffff') ? '#000000' : '#ffffff';
 }
 
 /** A categorical palette for issues (Paul Tol's "muted", colour-blind safe), distinct from the party colours. */

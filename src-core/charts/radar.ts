@@ -5,7 +5,7 @@ import type { CsvValue } from '../csv.ts';
 import { baseline, crossPath, type ChartBuilder, type LegendItem } from './chart-frame.ts';
 import { oneDecimal, scenarioMatchLabel } from './format.ts';
 import type { ChartTheme } from './palette.ts';
-import { fitText, textWidth } from './text-metrics.ts';
+import { lineHeight, textWidth, wrapText } from './text-metrics.ts';
 
 /**
  * Scenario lines take Paul Tol's muted colours (without the faint sand), never the Okabe–Ito colours the
@@ -15,13 +15,21 @@ const LINE_COLORS = ['#332288', '#882255', '#999933', '#44AA99', '#AA4499', '#11
 /** The same hues lightened to read on the dark theme's background. */
 const LINE_COLORS_DARK = ['#9D8FF0', '#E07AA8', '#CCCC66', '#5CC4B0', '#D08AC8', '#5CC07A', '#EE99A4', '#88CCEE'];
 const DASHES = [null, '7 4', '2 3'];
+/**
+ * The dash of each of the eight colours: neighbours differ, and colours that share a dash are far apart
+ * (CIE ΔE ≥ 55 in both themes), so the wine, purple and rose lines never also share a dash. Past eight
+ * scenarios the dashes rotate by two steps (so the ninth differs from the eighth): no two of twenty share
+ * both colour and dash.
+ */
+const DASH_OF_COLOR = [0, 1, 2, 0, 2, 1, 0, 1];
 const RINGS = [25, 50, 75, 100];
 const LABEL_FONT = 11;
 const LABEL_MAX = 150;
 
 export function scenarioStyle(index: number, theme: ChartTheme): { color: string; dash: string | null } {
   const colors = theme.name === 'dark' ? LINE_COLORS_DARK : LINE_COLORS;
-  return { color: colors[index % colors.length]!, dash: DASHES[index % DASHES.length]! };
+  const k = index % colors.length;
+  return { color: colors[k]!, dash: DASHES[(DASH_OF_COLOR[k]! + 2 * Math.floor(index / colors.length)) % DASHES.length]! };
 }
 
 const angle = (j: number, n: number) => -Math.PI / 2 + (2 * Math.PI * j) / n;
@@ -29,6 +37,9 @@ const angle = (j: number, n: number) => -Math.PI / 2 + (2 * Math.PI * j) / n;
 function labelSpace(names: readonly string[]): number {
   return Math.min(LABEL_MAX, Math.max(30, ...names.map((n) => textWidth(n, LABEL_FONT, true))));
 }
+
+/** Extra room above and below the rim when some party's name takes two lines. */
+const wrapRoom = (names: readonly string[], side: number) => (names.some((n) => wrapText(n, side, LABEL_FONT, true).lines.length > 1) ? lineHeight(LABEL_FONT) : 0);
 
 export const radar: ChartBuilder = {
   title: () => 'Scenario profiles across the parties',
@@ -44,10 +55,11 @@ export const radar: ChartBuilder = {
   },
 
   plotSize(data, _settings, plotWidth) {
-    const side = labelSpace(data.parties.map((p) => p.name));
+    const names = data.parties.map((p) => p.name);
+    const side = labelSpace(names);
     const preferred = data.parties.length <= 6 ? 190 : 240;
     const r = plotWidth === undefined ? preferred : Math.max(40, Math.min(preferred, plotWidth / 2 - side - 14));
-    return { width: plotWidth ?? 2 * (r + side + 14), height: 2 * r + 2 * 34 };
+    return { width: plotWidth ?? 2 * (r + side + 14), height: 2 * r + 2 * (34 + wrapRoom(names, side)) };
   },
 
   draw(plot, data, options) {
@@ -55,7 +67,7 @@ export const radar: ChartBuilder = {
     const n = data.parties.length;
     const names = data.parties.map((p) => p.name);
     const side = labelSpace(names);
-    const r = Math.max(40, Math.min(plot.width / 2 - side - 14, plot.height / 2 - 34));
+    const r = Math.max(40, Math.min(plot.width / 2 - side - 14, plot.height / 2 - 34 - wrapRoom(names, side)));
     const cx = plot.x + plot.width / 2;
     const cy = plot.y + plot.height / 2;
     const g = plot.g;
@@ -73,14 +85,18 @@ export const radar: ChartBuilder = {
       const cos = Math.cos(a);
       const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
       const dy = Math.sin(a) > 0.8 ? 6 : Math.sin(a) < -0.8 ? -2 : 0;
-      const shown = fitText(p.name, side, LABEL_FONT, true);
-      const w = textWidth(shown, LABEL_FONT, true);
+      // Two lines grow away from the plot: upwards above it, downwards below it, about the axis beside it.
+      const { lines, cut } = wrapText(p.name, side, LABEL_FONT, true);
+      const lh = lineHeight(LABEL_FONT);
+      const by = baseline(ly + dy, LABEL_FONT) - (lines.length - 1) * (Math.sin(a) < -0.8 ? lh : Math.sin(a) > 0.8 ? 0 : lh / 2);
+      const w = Math.max(...lines.map((l) => textWidth(l, LABEL_FONT, true)));
       const bx = anchor === 'middle' ? lx - w / 2 : anchor === 'end' ? lx - w : lx;
-      const by = baseline(ly + dy, LABEL_FONT);
-      nameBoxes.push({ x0: bx - 2, x1: bx + w + 2, y0: by - LABEL_FONT, y1: by + 3 });
+      nameBoxes.push({ x0: bx - 2, x1: bx + w + 2, y0: by - LABEL_FONT, y1: by + (lines.length - 1) * lh + 3 });
       const lg = nameLayer.append('g').attr('class', 'axis-label');
-      if (shown !== p.name) lg.append('title').text(p.name);
-      lg.append('text').attr('x', lx).attr('y', by).attr('text-anchor', anchor).attr('font-size', LABEL_FONT).attr('font-weight', 700).attr('fill', theme.text).text(shown);
+      if (cut) lg.append('title').text(p.name);
+      lines.forEach((line, k) => {
+        lg.append('text').attr('x', lx).attr('y', by + k * lh).attr('text-anchor', anchor).attr('font-size', LABEL_FONT).attr('font-weight', 700).attr('fill', theme.text).text(line);
+      });
     });
 
     // Ring values along the bisector of the first two axes, where no vertex sits.

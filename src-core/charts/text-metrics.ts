@@ -64,3 +64,50 @@ export function fitText(text: string, maxWidth: number, fontSize: number, bold =
   }
   return `${chars.slice(0, Math.max(1, n)).join('').trimEnd()}…`;
 }
+
+/** The gap between the baselines of a wrapped label's lines. */
+export const lineHeight = (fontSize: number) => fontSize + 1;
+
+/** Places a line may end: before a space (which is dropped) or after a hyphen or slash. */
+function breakPoints(text: string): number[] {
+  const at: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === ' ' && text[i - 1] !== ' ') at.push(i);
+    else if ((text[i - 1] === '-' || text[i - 1] === '/') && text[i] !== ' ') at.push(i);
+  }
+  return at;
+}
+
+/** The longest start of `text` that fits `maxWidth`, ended at a break point when one fits, else cut mid-word (at least one character). */
+function firstLine(text: string, maxWidth: number, fontSize: number, bold: boolean): string {
+  let best = '';
+  for (const i of breakPoints(text)) {
+    const candidate = text.slice(0, i);
+    if (textWidth(candidate, fontSize, bold) > maxWidth) break;
+    best = candidate;
+  }
+  if (best) return best;
+  let line = '';
+  for (const ch of text) {
+    if (line && textWidth(line + ch, fontSize, bold) > maxWidth) break;
+    line += ch;
+  }
+  return line;
+}
+
+/**
+ * `text` in at most `maxLines` lines no wider than `maxWidth` px: broken at spaces (or after a hyphen), and
+ * only when even that does not fit, the last line cut with "…". `cut` says whether anything was left out.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false, maxLines = 2): { lines: string[]; cut: boolean } {
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (lines.length < maxLines - 1 && textWidth(rest, fontSize, bold) > maxWidth) {
+    const line = firstLine(rest, maxWidth, fontSize, bold);
+    lines.push(line.trimEnd());
+    rest = rest.slice(line.length).trimStart();
+  }
+  const last = fitText(rest, maxWidth, fontSize, bold);
+  lines.push(last);
+  return { lines, cut: last !== rest };
+}

@@ -1,39 +1,35 @@
 // Electron main: one window, the library, the IPC transport. Security settings are not negotiable:
 // context isolation, sandbox, no node integration, no navigation, no new windows, no permissions.
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { MENU_CHANNEL } from '../../src-core/api-methods.ts';
 import { ParleyService } from '../service.ts';
-import { casesDir, packageRoot } from '../paths.ts';
+import { casesDir } from '../paths.ts';
 import { resolveLibraryPath } from '../store/library-path.ts';
+import { CASE_FILE_FILTERS, readCaseFile } from './case-files.ts';
 import { registerIpc } from './ipc.ts';
+import { parseLaunchArgs } from './launch-args.ts';
 import { buildMenu } from './menu.ts';
 import { electronNativeBinding } from './native-binding.ts';
-import { loadBounds, saveBounds } from './window-state.ts';
+import { isRendererUrl, rendererPage } from './renderer-page.ts';
+import { createMainWindow, lockDown } from './window.ts';
 
-const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
-const root = packageRoot(import.meta.dirname);
-const rendererIndex = path.join(root, 'out', 'renderer', 'index.html');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const launch = parseLaunchArgs(process.argv);
+// The app's folder: the repository in development, resources/app.asar when packaged.
+const root = app.getAppPath();
+const page = rendererPage(root, app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 const log = (line: string) => process.stderr.write(`[parley] ${line}\n`);
 
 app.setName('Parley');
-app.setPath('userData', path.join(app.getPath('appData'), 'Parley'));
+app.setPath('userData', launch.userDataDir ?? path.join(app.getPath('appData'), 'Parley'));
 
 let mainWindow: BrowserWindow | null = null;
-
-function isTrustedUrl(url: string): boolean {
-  if (rendererUrl && url.startsWith(rendererUrl)) return true;
-  return url.startsWith(pathToFileURL(rendererIndex).href);
-}
-
-function dbFlag(): string | undefined {
-  const i = process.argv.indexOf('--db');
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
+let started = false;
+/** Case files handed over before the window exists (a double-click that launched Parley). */
+const pendingCaseFiles = [...launch.caseFiles];
 
 function openLibrary(): ParleyService {
-  const { path: file, isDefault } = resolveLibraryPath(dbFlag());
+  const { path: file, isDefault } = resolveLibraryPath(launch.db);
   const service = ParleyService.open(file, {
     casesDir: casesDir(root),
     onUnusable: isDefault ? 'set-aside' : 'refuse',
@@ -45,63 +41,65 @@ function openLibrary(): ParleyService {
   return service;
 }
 
-function createWindow(): BrowserWindow {
-  const userData = app.getPath('userData');
-  const bounds = loadBounds(userData);
-  const win = new BrowserWindow({
-    ...bounds,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'Parley',
-    backgroundColor: '#f7f7f5',
-    webPreferences: {
-      preload: path.join(root, 'out', 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+/** The main window, brought forward; made (and tracked until it closes) when there is none. */
+function showMainWindow(): BrowserWindow {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    return mainWindow;
+  }
+  const win = createMainWindow({ page, preload: path.join(root, 'out', 'preload', 'index.cjs'), userData: app.getPath('userData') });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
-  if (bounds.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
-
-  const remember = () => {
-    if (win.isDestroyed()) return;
-    saveBounds(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() });
-  };
-  win.on('close', remember);
-
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Source links open in the user's browser; nothing opens inside Parley.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-
-  if (rendererUrl) void win.loadURL(rendererUrl);
-  else void win.loadFile(rendererIndex);
+  mainWindow = win;
   return win;
+}
+
+/** Hands a case file to the page, which imports it through the api like any other import. */
+async function openCaseFile(file: string): Promise<void> {
+  const win = showMainWindow();
+  try {
+    const content = await readCaseFile(file);
+    if (win.isDestroyed()) return;
+    const send = () => win.webContents.send(MENU_CHANNEL, 'import-case', content);
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+    else send();
+  } catch (err) {
+    if (win.isDestroyed()) return;
+    await dialog.showMessageBox(win, { type: 'error', message: `Parley could not open ${path.basename(file)}`, detail: `${(err as Error).message}\n\n${file}` });
+  }
+}
+
+async function importFromDialog(): Promise<void> {
+  const win = showMainWindow();
+  const choice = await dialog.showOpenDialog(win, { title: 'Import a case file', properties: ['openFile'], filters: CASE_FILE_FILTERS });
+  const [file] = choice.filePaths;
+  if (!choice.canceled && file) await openCaseFile(file);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    if (!started) return;
+    const files = parseLaunchArgs(argv, workingDirectory).caseFiles;
+    if (files.length === 0) showMainWindow();
+    for (const file of files) void openCaseFile(file);
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+  // macOS hands over double-clicked files with this event, possibly before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (started) void openCaseFile(file);
+    else pendingCaseFiles.push(file);
   });
+
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, page));
 
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
     // Exports are downloads in the page; here they open the native save dialog, named after the file.
     session.defaultSession.on('will-download', (_event, item) => {
       item.setSaveDialogOptions({ title: `Save ${item.getFilename()}`, defaultPath: path.join(app.getPath('documents'), item.getFilename()) });
@@ -110,20 +108,22 @@ if (!app.requestSingleInstanceLock()) {
     try {
       service = openLibrary();
     } catch (err) {
-      const hint = /NODE_MODULE_VERSION|was compiled against a different Node.js version/.test(String(err))
-        ? '\n\nbetter-sqlite3 is not built for Electron. Start Parley with `npm start`, which builds it.'
-        : '';
+      const nativeModule = /NODE_MODULE_VERSION|was compiled against a different Node.js version|Could not locate the bindings file/.test(String(err));
+      const hint = !nativeModule
+        ? ''
+        : app.isPackaged
+          ? '\n\nThis copy of Parley lacks its database module for Electron. Please reinstall Parley.'
+          : '\n\nbetter-sqlite3 is not built for Electron. Start Parley with `npm start`, which builds it.';
       dialog.showErrorBox('Parley cannot open its library', `${(err as Error).message}${hint}`);
       app.exit(1);
       return;
     }
-    registerIpc(service, isTrustedUrl, log);
-    Menu.setApplicationMenu(buildMenu(() => mainWindow, isDev));
-    mainWindow = createWindow();
-    mainWindow.on('closed', () => (mainWindow = null));
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-    });
+    registerIpc(service, (url) => isRendererUrl(url, page), log);
+    Menu.setApplicationMenu(buildMenu({ getWindow: () => mainWindow, importCase: importFromDialog, isDev: page.kind === 'dev-server' }));
+    showMainWindow();
+    started = true;
+    for (const file of pendingCaseFiles.splice(0)) void openCaseFile(file);
+    app.on('activate', () => showMainWindow());
     app.on('will-quit', () => service.close());
   });
 

@@ -1,15 +1,24 @@
-// The native menu. File commands are forwarded to the UI, which runs the same flows as its buttons.
+// The native menu. File commands are forwarded to the UI, which runs the same flows as its buttons;
+// Import case… first opens the native dialog here (a page may open its file chooser only on a click
+// inside it, and a menu click is not one).
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { MENU_CHANNEL } from '../../src-core/api-methods.ts';
 
-export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean): Menu {
-  const send = (command: string) => () => getWindow()?.webContents.send('parley:menu', command);
+export interface MenuActions {
+  getWindow: () => BrowserWindow | null;
+  importCase: () => unknown;
+  isDev: boolean;
+}
+
+export function buildMenu({ getWindow, importCase, isDev }: MenuActions): Menu {
+  const send = (command: string) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        { label: 'Import case…', accelerator: 'CmdOrCtrl+O', click: send('import-case') },
+        { label: 'Import case…', accelerator: 'CmdOrCtrl+O', click: () => void importCase() },
         { label: 'Export case…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-case') },
         { type: 'separator' },
         { label: 'Export chart…', click: send('export-chart') },
@@ -33,6 +42,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean)
     {
       label: '&Help',
       submenu: [
+        { label: 'Glossary', accelerator: 'F1', click: send('glossary') },
+        { type: 'separator' },
         {
           label: 'About Parley',
           click: () => {

@@ -13,12 +13,13 @@ import { positions } from './commands/positions.ts';
 import { report } from './commands/report.ts';
 import { search } from './commands/search.ts';
 import { score } from './commands/score.ts';
+import { sensitivity } from './commands/sensitivity.ts';
 import { serve } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, positions, search, frontier, nearest, chart, report, serve];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

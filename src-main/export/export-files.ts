@@ -1,13 +1,15 @@
 // One export path for the app (through the api) and the CLI: which scenarios are compared, and each
 // chart or report as a finished file. Bad input is an ApiError('invalid_input') that names what is wrong.
 import { ApiError } from '../../src-core/api.ts';
-import { chartCsv, chartSettingsErrors, chartTitle, defaultChartSize, MAX_COMPARED, type ChartFormat, type ChartKind, type ChartSettings } from '../../src-core/charts/index.ts';
-import { compareData } from '../../src-core/charts/compare-data.ts';
+import { chartCsv, chartSettingsErrors, chartTitle, defaultChartSize, isRobustnessKind, MAX_COMPARED, type ChartFormat, type ChartKind, type ChartSettings } from '../../src-core/charts/index.ts';
+import { compareData, type CompareData } from '../../src-core/charts/compare-data.ts';
 import { themeByName } from '../../src-core/charts/palette.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
+import { analyseRobustness, type RobustnessAnalysis } from '../../src-core/robustness/sensitivity.ts';
+import { DEFAULT_ROBUSTNESS, robustnessSettingsErrors, type RobustnessSettings } from '../../src-core/robustness/settings.ts';
 import { svgToPdf } from './pdf-export.ts';
 import { svgToPng, type PngScale } from './png-export.ts';
-import { renderReportPdf } from './report-pdf.ts';
+import { renderReportPdf, type ReportOptions } from './report-pdf.ts';
 import { renderChart } from './svg-export.ts';
 
 /** The largest image a PNG export renders (width × height × scale²): about 250 MB of pixels. */
@@ -70,13 +72,16 @@ export interface ChartRequest extends ChartSettings {
   height?: number;
   scale?: PngScale;
   theme?: 'light' | 'dark';
+  /** The robustness analysis behind the ranges and tornado charts (default: DEFAULT_ROBUSTNESS). */
+  robustness?: RobustnessSettings;
 }
 
 const MIME: Record<ChartFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf', csv: 'text/csv; charset=utf-8' };
 
 export function chartFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, request: ChartRequest): RenderedFile {
-  const { kind, format, width, height, scale = 1, theme = 'light', ...settings } = request;
-  const data = compareData(c, scenarios, asOf);
+  const { kind, format, width, height, scale = 1, theme = 'light', robustness, ...settings } = request;
+  const compared = compareData(c, scenarios, asOf);
+  const data: CompareData = isRobustnessKind(kind) ? { ...compared, robustness: robustnessOf(c, scenarios, asOf, robustness) } : compared;
   const errors = chartSettingsErrors(data, settings);
   if (errors.length) throw new ApiError('invalid_input', errors.join('; '));
   const fileName = chartFileName(c, kind, format, settings, scale, data.parties.map((p) => p.id), scenarios[0]?.id);
@@ -102,6 +107,20 @@ function chartFileName(c: Case, kind: ChartKind, format: ChartFormat, settings: 
   return `${name}.${format}`;
 }
 
-export function reportFile(c: Case, scenarios: readonly Scenario[], asOf: string | null): RenderedFile {
-  return { fileName: `${c.id}-report.pdf`, mime: MIME.pdf, data: renderReportPdf(c, scenarios, asOf) };
+/** The robustness analysis (DESIGN.md §12) of the compared scenarios; settings that do not fit the case are invalid input. */
+export function robustnessOf(c: Case, scenarios: readonly Scenario[], asOf: string | null, settings: RobustnessSettings = DEFAULT_ROBUSTNESS): RobustnessAnalysis {
+  const errors = robustnessSettingsErrors(c, settings);
+  if (errors.length) throw new ApiError('invalid_input', `robustness: ${errors.join('; ')}`);
+  return analyseRobustness(c, scenarios, settings, asOf);
+}
+
+/** What a report request may set: its printed date and the settings of its robustness pages. */
+export interface ReportRequest {
+  date?: string;
+  robustness?: RobustnessSettings;
+}
+
+export function reportFile(c: Case, scenarios: readonly Scenario[], asOf: string | null, request: ReportRequest = {}): RenderedFile {
+  const options: ReportOptions = { robustness: robustnessOf(c, scenarios, asOf, request.robustness), ...(request.date !== undefined && { date: request.date }) };
+  return { fileName: `${c.id}-report.pdf`, mime: MIME.pdf, data: renderReportPdf(c, scenarios, asOf, options) };
 }

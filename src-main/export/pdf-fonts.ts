@@ -2,7 +2,7 @@
 // most non-Latin text would come out wrong: DejaVu Sans is embedded when the system has it, and otherwise
 // Helvetica is used with every character it lacks replaced by a look-alike or "?".
 import fs from 'node:fs';
-import path from 'node:path';
+import { dejavuFiles } from './dejavu-fonts.ts';
 
 export interface PdfFonts {
   regular: string;
@@ -13,21 +13,12 @@ export interface PdfFonts {
 
 export type FontChoice = 'dejavu' | 'helvetica';
 
-const DEJAVU_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/local/share/fonts/dejavu', '/Library/Fonts', 'C:\\Windows\\Fonts'];
-
 let dejavu: { regular: Buffer; bold: Buffer } | null | undefined;
 
 function loadDejaVu(): { regular: Buffer; bold: Buffer } | null {
   if (dejavu !== undefined) return dejavu;
-  dejavu = null;
-  for (const dir of DEJAVU_DIRS) {
-    try {
-      dejavu = { regular: fs.readFileSync(path.join(dir, 'DejaVuSans.ttf')), bold: fs.readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')) };
-      break;
-    } catch {
-      // not in this folder
-    }
-  }
+  const files = dejavuFiles();
+  dejavu = files && { regular: fs.readFileSync(files.regular), bold: fs.readFileSync(files.bold) };
   return dejavu;
 }
 

@@ -7,9 +7,11 @@ import { defaultChartSize } from '../../src-core/charts/index.ts';
 import { compareData, type CompareData } from '../../src-core/charts/compare-data.ts';
 import { oneDecimal } from '../../src-core/charts/format.ts';
 import type { Case, Position, Scenario } from '../../src-core/model.ts';
+import type { RobustnessAnalysis } from '../../src-core/robustness/sensitivity.ts';
 import { compileCase } from '../../src-core/scoring.ts';
 import { drawSvg, finishPdf, newPdf } from './pdf-export.ts';
 import { pdfText, type FontChoice, type PdfFonts } from './pdf-fonts.ts';
+import { robustnessPages } from './report-robustness.ts';
 import { renderChart } from './svg-export.ts';
 
 const PAGE_W = 595.28;
@@ -27,11 +29,19 @@ const LINK = '#0b57a3';
 export interface ReportOptions {
   /** Fonts to embed (default DejaVu Sans when installed); 'helvetica' is what a system without DejaVu gets. */
   fonts?: FontChoice;
-  /** The date printed as the report's date (default: today). */
-  generatedOn?: string;
+  /**
+   * The report's date (default: the case's as-of date, else the date of the positions it shows). Never
+   * today's: the same case and scenarios give the same file whenever it is made.
+   */
+  date?: string;
+  /** A robustness analysis of the compared scenarios: it gets pages of its own, before the sources. */
+  robustness?: RobustnessAnalysis;
 }
 
-class Writer {
+/** The title page says once what a match means, so the report's charts leave out their footnote. */
+const chartSize = (kind: ChartKind, data: CompareData, settings: ChartSettings, width?: number) => defaultChartSize(kind, data, { ...settings, footnote: false }, width);
+
+export class Writer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly fonts: PdfFonts,
@@ -69,8 +79,8 @@ class Writer {
    * at the current position.
    */
   chart(kind: ChartKind, data: CompareData, settings: ChartSettings, fit: { width?: number; columnWidth?: number; maxHeight?: number } = {}): void {
-    const size = defaultChartSize(kind, data, settings, fit.width ?? CHART_PX);
-    const { svg } = renderChart(kind, data, { ...settings, ...size });
+    const size = chartSize(kind, data, settings, fit.width ?? CHART_PX);
+    const { svg } = renderChart(kind, data, { ...settings, footnote: false, ...size });
     const scale = Math.min((fit.columnWidth ?? CONTENT_W) / size.width, (fit.maxHeight ?? BOTTOM - this.doc.y) / size.height);
     drawSvg(this.doc, this.fonts, svg, MARGIN, this.doc.y, size.width * scale, size.height * scale);
     this.doc.y += size.height * scale + 14;
@@ -82,7 +92,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
   const { doc, fonts } = newPdf({ size: [PAGE_W, PAGE_H], margin: MARGIN, bufferPages: true, title: `${c.title}: scenario comparison`, ...(options.fonts && { fonts: options.fonts }) });
   const w = new Writer(doc, fonts);
 
-  titlePage(w, c, data, options.generatedOn ?? new Date().toISOString().slice(0, 10));
+  titlePage(w, c, data, options.date ?? c.asOf ?? asOf ?? undefined);
 
   // With many parties the heatmap's cells would be too narrow in the text column: it gets a landscape
   // page, laid out at its own default width.
@@ -98,7 +108,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
 
   // The bars follow on the heatmap's page when they fit there whole, else on pages of their own.
   const perPage = barsPerPage(data);
-  const barsHeight = defaultChartSize('bars', data, {}, CHART_PX).height * CHART_SCALE;
+  const barsHeight = chartSize('bars', data, {}, CHART_PX).height * CHART_SCALE;
   const sharePage = !landscape && perPage >= data.scenarios.length && w.doc.y + 10 + barsHeight <= BOTTOM;
   if (sharePage) w.doc.y += 10;
   for (let i = 0; i < data.scenarios.length; i += perPage) {
@@ -109,6 +119,7 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
   }
 
   data.scenarios.forEach((s, i) => scenarioPages(w, c, data, scenarios[i]!, i));
+  if (options.robustness) robustnessPages(w, c, { ...data, robustness: options.robustness }, options.robustness);
 
   w.newPage();
   sourcesSection(w, c, scenarios, asOf);
@@ -121,17 +132,17 @@ export function renderReportPdf(c: Case, scenarios: readonly Scenario[], asOf: s
 export function barsPerPage(data: CompareData): number {
   const available = BOTTOM - MARGIN - 16;
   let k = 1;
-  while (k < data.scenarios.length && defaultChartSize('bars', { ...data, scenarios: data.scenarios.slice(0, k + 1) }, {}, CHART_PX).height * CHART_SCALE <= available) k++;
+  while (k < data.scenarios.length && chartSize('bars', { ...data, scenarios: data.scenarios.slice(0, k + 1) }, {}, CHART_PX).height * CHART_SCALE <= available) k++;
   return k;
 }
 
-function titlePage(w: Writer, c: Case, data: CompareData, generatedOn: string): void {
+function titlePage(w: Writer, c: Case, data: CompareData, date: string | undefined): void {
   w.doc.y = MARGIN + 40;
   w.text('Parley · scenario comparison', 10, { color: MUTED, gap: 10 });
   w.text(c.title, 26, { bold: true, gap: 8 });
   if (c.description) w.text(c.description, 11, { color: MUTED, gap: 10 });
   w.text(data.asOf ? `Positions as of ${data.asOf}` : 'Latest positions (no as-of date)', 12, { gap: 2 });
-  w.text(`Report generated on ${generatedOn} · case ${c.id}`, 9, { color: MUTED, gap: 24 });
+  w.text(`${date ? `Report dated ${date} · ` : ''}case ${c.id}`, 9, { color: MUTED, gap: 24 });
 
   w.text(`Scenarios compared (${data.scenarios.length})`, 13, { bold: true, gap: 4 });
   columns(w, data.scenarios.map((s, i) => `${i + 1}. ${s.name}`));
@@ -142,9 +153,11 @@ function titlePage(w: Writer, c: Case, data: CompareData, generatedOn: string): 
   w.ensure(90);
   w.text('How to read this report', 13, { bold: true, gap: 4 });
   w.text(
-    "A party's match is the salience-weighted utility (0–100) of a scenario's terms under the party's stated positions " +
-      '(DESIGN §5). A scenario is acceptable to a party when it crosses none of its red lines and the match reaches its ' +
-      'reservation. The positions and their sources are listed at the end.',
+    "A party's match (0–100%) says how well a scenario's terms meet the positions the party has stated, issue by issue, " +
+      'each issue weighted by how much it matters to that party: 100% means every issue is settled as the party demands; ' +
+      'an option it merely accepts, is neutral on or opposes counts for less, a red line least of all. ' +
+      'A scenario is acceptable to a party when it crosses none of its red lines and the match reaches its reservation, ' +
+      'the least the party would settle for. The positions and their sources are listed at the end.',
     10,
     { color: MUTED },
   );
@@ -233,7 +246,7 @@ function scenarioPages(w: Writer, c: Case, data: CompareData, scenario: Scenario
   w.doc.y += 12;
 
   // The breakdown goes below when it fits at a readable size, else on a page of its own.
-  const size = defaultChartSize('breakdown', data, { scenario: scored.id }, CHART_PX);
+  const size = chartSize('breakdown', data, { scenario: scored.id }, CHART_PX);
   if ((BOTTOM - w.doc.y) / size.height < CHART_SCALE * 0.75) w.newPage();
   w.chart('breakdown', data, { scenario: scored.id, idPrefix: `breakdown-${index}` });
 }

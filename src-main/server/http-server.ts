@@ -11,10 +11,11 @@ export const MAX_BODY_BYTES = MAX_CASE_TEXT + 64 * 1024;
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -141,7 +142,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
     return fail(400, 'invalid_input', 'the request body is not valid JSON');
   }
   try {
-    const value = service.call(method, validateInput(method, input));
+    const value = await service.call(method, validateInput(method, input));
     sendJson(res, 200, { ok: true, value });
   } catch (err) {
     if (err instanceof ApiError) {

@@ -1,13 +1,14 @@
 // What the Compare view shows: which scenarios, which chart, and its options. Scores come from the
 // same core functions as everywhere else; exported files come from the data side (one export path
 // for the app and the CLI).
-import { MAX_COMPARED, type ChartKind, type SortKey } from '../../src-core/charts/index.ts';
+import { MAX_COMPARED, type CompareKind, type SortKey } from '../../src-core/charts/index.ts';
 import { compareData } from '../../src-core/charts/compare-data.ts';
 import type { Case, Scenario } from '../../src-core/model.ts';
 import type { FrontierReport } from '../../src-core/search/index.ts';
 import { api } from './api-client.ts';
 import { DealRunner } from './deal-runner.svelte.ts';
 import { saveFile } from './files.ts';
+import { robustnessChoices } from './robustness.svelte.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 export const DRAFT_ID = '__draft__';
@@ -31,7 +32,7 @@ function decodeBase64(b64: string): Uint8Array {
 
 export class CompareState {
   readonly ws: Workspace;
-  kind = $state<ChartKind>('heatmap');
+  kind = $state<CompareKind>('heatmap');
   /** Chosen scenario ids, in case order; DRAFT_ID stands for the builder's current terms. */
   chosen = $state.raw<string[]>([]);
   sortBy = $state<SortKey>('worst');
@@ -39,7 +40,11 @@ export class CompareState {
   yParty = $state<string | null>(null);
   breakdownScenario = $state<string | null>(null);
   format = $state<ExportFormat>('png-2');
+  /** Exported charts are light (ready for a printed report) unless dark is chosen, whatever the app's theme. */
+  exportTheme = $state<'light' | 'dark'>('light');
   exporting = $state(false);
+  /** The chart's numbers as a table instead of the chart. */
+  asTable = $state(false);
   /** The exact frontier of all packages for the scatter's two parties, computed in a worker. */
   frontier = $state.raw<{ of: Case; x: string; y: string; points: [number, number][] } | null>(null);
   readonly frontierRunner = new DealRunner<FrontierReport>();
@@ -47,6 +52,11 @@ export class CompareState {
 
   constructor(ws: Workspace) {
     this.ws = ws;
+    // A renamed scenario takes a new id: it stays chosen.
+    ws.onRekey((from, to) => {
+      this.chosen = this.chosen.map((id) => (id === from ? to : id));
+      if (this.breakdownScenario === from) this.breakdownScenario = to;
+    });
   }
 
   /** Every scenario that can be compared: the case's, then the builder's draft. */
@@ -62,6 +72,22 @@ export class CompareState {
     const c = this.ws.current;
     return c && this.selected.length > 0 ? compareData(c, this.selected, c.asOf ?? null) : null;
   });
+
+  /** Why there is no chart to show (and so none to export), or null when there is one. */
+  chartReason = $derived.by((): string | null => {
+    if (this.chosen.length > MAX_COMPARED) return `Choose at most ${MAX_COMPARED} scenarios.`;
+    const one = this.kind === 'breakdown';
+    if (!this.data || this.selected.length < (one ? 1 : 2)) return `Choose at least ${one ? 'one scenario' : 'two scenarios'} on the left to draw this chart.`;
+    return null;
+  });
+
+  /** The scatter's parties: choosing the other axis's party swaps the two, so a party is never plotted against itself. */
+  setParty(axis: 'x' | 'y', id: string): void {
+    const [mine, other] = axis === 'x' ? [this.xParty, this.yParty] : [this.yParty, this.xParty];
+    const swapped = id === other ? mine : other;
+    if (axis === 'x') [this.xParty, this.yParty] = [id, swapped];
+    else [this.yParty, this.xParty] = [id, swapped];
+  }
 
   /** Defaults when a case is opened: all of its scenarios (up to 20) and its first two parties. */
   sync(): void {
@@ -119,17 +145,28 @@ export class CompareState {
     return { caseId: c.id, scenarioIds: ids, ...draft, asOf: c.asOf ?? null };
   }
 
-  async exportChart(theme: 'light' | 'dark'): Promise<void> {
-    if (!this.ws.current || this.selected.length === 0) return;
+  /**
+   * Exports the chart shown — the grouped bars with their ranges when those are on — or the given robustness
+   * chart; robustness charts are drawn from an analysis with the app's settings, so they show what the app shows.
+   */
+  async exportChart(robustKind?: 'ranges' | 'tornado'): Promise<void> {
+    if (!this.ws.current) return;
+    if (this.chartReason) {
+      this.ws.notice = { kind: 'error', text: `There is no chart to export yet. ${this.chartReason}` };
+      return;
+    }
     const [format, scale] = this.format.startsWith('png') ? (['png', Number(this.format.slice(4)) as 1 | 2 | 3] as const) : ([this.format as 'svg' | 'pdf' | 'csv', 1] as const);
     const opts = this.chartOptions();
     const draftScenario = opts.scenario === DRAFT_ID ? { scenario: 'adhoc' } : opts.scenario ? { scenario: opts.scenario } : {};
-    await this.run(() => api.exportChart({ ...this.exportInput(), kind: this.kind, format, scale, theme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario }));
+    const kind = robustKind ?? (this.kind === 'bars' && robustnessChoices.showRanges ? 'ranges' : this.kind);
+    const robustness = kind === 'ranges' || kind === 'tornado' ? { robustness: $state.snapshot(robustnessChoices.settings) } : {};
+    await this.run(() => api.exportChart({ ...this.exportInput(), kind, format, scale, theme: this.exportTheme, sortBy: opts.sortBy, ...(opts.parties && { parties: opts.parties }), ...draftScenario, ...robustness }));
   }
 
+  /** The PDF report; its robustness pages use the app's settings, so they show what the app shows. */
   async exportReport(): Promise<void> {
     if (!this.ws.current || this.selected.length === 0) return;
-    await this.run(() => api.exportReport(this.exportInput()));
+    await this.run(() => api.exportReport({ ...this.exportInput(), robustness: $state.snapshot(robustnessChoices.settings) }));
   }
 
   private async run(call: () => Promise<{ fileName: string; mime: string; base64: string }>): Promise<void> {

@@ -2,13 +2,23 @@
 // (DESIGN.md §2): no round trip sits between a click and the chart.
 import type { Case, CaseSummary, Scenario } from '../../src-core/model.ts';
 import { compileCase, explainScore, optionMarkers, scoreScenario } from '../../src-core/scoring.ts';
-import { slugify as slugifyName, uniqueId } from '../../src-core/slug.ts';
-import { api, ApiCallError } from './api-client.ts';
+import { freeName, slugify as slugifyName, uniqueId } from '../../src-core/slug.ts';
+import { api, type ApiCallError } from './api-client.ts';
 
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
   details?: string[];
+  /** One thing to do about it, e.g. Undo. */
+  action?: { label: string; run: () => unknown };
+}
+
+/** The builder asks for a name before saving a new scenario under a name the case already uses. */
+export interface NameRequest {
+  /** Why: the name of the case proposal being saved, or of the scenario whose name is taken. */
+  proposal: string | null;
+  taken: string;
+  suggested: string;
 }
 
 export interface Draft {
@@ -19,7 +29,8 @@ export interface Draft {
   terms: Record<string, string>;
 }
 
-const emptyDraft = (): Draft => ({ loadedId: null, name: 'Untitled scenario', description: '', terms: {} });
+const UNTITLED = 'Untitled scenario';
+const emptyDraft = (): Draft => ({ loadedId: null, name: UNTITLED, description: '', terms: {} });
 const draftKey = (caseId: string) => `parley:draft:${caseId}`;
 
 export const slugify = (name: string) => slugifyName(name, 'scenario');
@@ -34,6 +45,9 @@ export class Workspace {
   notice = $state.raw<Notice | null>(null);
   loading = $state(true);
   busy = $state(false);
+  /** Set while the builder asks for a new scenario's name (see NameRequest). */
+  naming = $state.raw<NameRequest | null>(null);
+  private rekeyListeners = new Set<(from: string, to: string) => void>();
 
   compiled = $derived(this.current ? compileCase(this.current, this.current.asOf ?? null) : null);
   score = $derived(this.compiled ? scoreScenario(this.compiled, this.draft.terms, { contributions: false }) : null);
@@ -105,7 +119,16 @@ export class Workspace {
     this.setDraft({ ...this.draft, loadedId: null, name: `${this.draft.name} (copy)` });
   }
 
-  /** Saves the draft: over the scenario it was loaded from when that is a saved one, else as a new scenario. */
+  /** Called with (old id, new id) when a renamed scenario takes its new name's id. */
+  onRekey(listener: (from: string, to: string) => void): void {
+    this.rekeyListeners.add(listener);
+  }
+
+  /**
+   * Saves the draft: over the saved scenario it was loaded from (a new name brings a new id), else as a new
+   * scenario. A new scenario never silently takes a name the case already uses: a case proposal or a typed
+   * name that is taken opens the name dialog (`naming`); the untouched default name is numbered.
+   */
   async save(asNew = false): Promise<void> {
     const c = this.current;
     if (!c) return;
@@ -114,34 +137,91 @@ export class Workspace {
       this.notice = { kind: 'error', text: 'Give the scenario a name before saving it.' };
       return;
     }
-    const overwrite = !asNew && this.loadedScenario !== null && isUserScenario(this.loadedScenario);
-    const id = overwrite ? this.loadedScenario!.id : uniqueId(slugify(name), c.scenarios.map((s) => s.id));
-    const scenario: Scenario = { id, name, terms: { ...this.draft.terms }, ...(this.draft.description.trim() && { description: this.draft.description.trim() }) };
-    await this.mutate(() => api.saveScenario({ caseId: c.id, scenario }), `Saved “${name}”.`);
-    if (this.current?.scenarios.some((s) => s.id === id)) this.setDraft({ ...this.draft, name, loadedId: id });
+    const loaded = this.loadedScenario;
+    if (!asNew && loaded?.saved) {
+      if (name !== loaded.name && this.nameTaken(name, loaded.id)) return this.askName(null, name);
+      await this.write(name, loaded);
+      return;
+    }
+    if (loaded && !loaded.saved && (name === loaded.name || this.nameTaken(name))) return this.askName(loaded.name, name);
+    if (this.nameTaken(name)) {
+      if (name !== UNTITLED) return this.askName(null, name);
+      await this.write(freeName(name, new Set(c.scenarios.map((s) => s.name))), null);
+      return;
+    }
+    await this.write(name, null);
   }
 
+  /** Saves the draft as a new scenario under the name chosen in the name dialog; returns why not, if not. */
+  async saveAs(raw: string): Promise<string | null> {
+    const name = raw.trim();
+    if (!name) return 'Give the scenario a name.';
+    if (this.nameTaken(name)) return `The case already has a scenario called “${name}”. Choose another name.`;
+    this.naming = null;
+    await this.write(name, null);
+    return null;
+  }
+
+  private nameTaken(name: string, except?: string): boolean {
+    return !!this.current?.scenarios.some((s) => s.name === name && s.id !== except);
+  }
+
+  private askName(proposal: string | null, taken: string): void {
+    const names = new Set(this.current!.scenarios.map((s) => s.name));
+    this.naming = { proposal, taken, suggested: freeName(proposal !== null && taken === proposal ? `${taken} (modified)` : taken, names) };
+  }
+
+  /** `over`: the saved scenario being overwritten; a new name gives it the new name's id (issue 13). */
+  private async write(name: string, over: Scenario | null): Promise<void> {
+    const c = this.current!;
+    const others = c.scenarios.filter((s) => s.id !== over?.id).map((s) => s.id);
+    const id = over && over.name === name ? over.id : uniqueId(slugify(name), others);
+    const scenario: Scenario = { id, name, terms: { ...this.draft.terms }, ...(this.draft.description.trim() && { description: this.draft.description.trim() }) };
+    const replaces = over && over.id !== id ? { replaces: over.id } : {};
+    const done = over && over.name !== name ? `Saved “${name}” (was “${over.name}”).` : name === this.draft.name.trim() ? `Saved “${name}”.` : `Saved as “${name}”.`;
+    await this.mutate(() => api.saveScenario({ caseId: c.id, scenario, ...replaces }), done);
+    if (!this.current?.scenarios.some((s) => s.id === id)) return;
+    this.setDraft({ ...this.draft, name, loadedId: id });
+    if (over && over.id !== id) for (const l of this.rekeyListeners) l(over.id, id);
+  }
+
+  /** Deletes a scenario; the notice offers Undo. */
   async remove(s: Scenario): Promise<void> {
     const c = this.current;
     if (!c) return;
-    await this.mutate(() => api.deleteScenario({ caseId: c.id, scenarioId: s.id }), `Deleted “${s.name}”.`);
-    if (this.draft.loadedId === s.id) this.setDraft({ ...this.draft, loadedId: null });
-  }
-
-  async importCase(text: string, replace = false): Promise<boolean> {
     try {
       this.busy = true;
-      const summary = await api.importCase({ content: text, replace });
+      const change = await api.edit({ caseId: c.id, edit: { op: 'remove', target: { kind: 'scenario', id: s.id } } });
+      this.current = change.case;
       this.cases = await api.listCases({});
-      await this.openCase(summary.id);
-      this.notice = { kind: 'info', text: `Imported “${summary.title}”.` };
-      return true;
+      if (this.draft.loadedId === s.id) this.setDraft({ ...this.draft, loadedId: null });
+      this.notice = { kind: 'info', text: `Deleted “${s.name}”.`, ...(change.revision && { action: this.undoAction(c.id, change.revision.seq) }) };
     } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'conflict') throw err;
-      this.fail(err, 'The file was not imported: ');
-      return false;
+      this.fail(err);
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** An Undo for revision `seq` of a case, refused if later changes were made since. */
+  undoAction(caseId: string, seq: number): Notice['action'] {
+    return { label: 'Undo', run: () => this.undoRevision(caseId, seq) };
+  }
+
+  async undoRevision(caseId: string, seq: number): Promise<void> {
+    try {
+      const h = await api.history({ caseId });
+      const last = h.revisions.filter((r) => !r.undone).at(-1);
+      if (last?.seq !== seq) {
+        this.notice = { kind: 'error', text: 'This can no longer be undone here: other changes were made to the case since.' };
+        return;
+      }
+      const change = await api.undo({ caseId });
+      this.cases = await api.listCases({});
+      if (this.current?.id === caseId) this.current = change.case;
+      this.notice = { kind: 'info', text: `Undone: ${change.revision?.summary ?? 'the last change'}.` };
+    } catch (err) {
+      this.fail(err);
     }
   }
 
@@ -164,8 +244,6 @@ export class Workspace {
   }
 }
 
-/** Scenarios saved in the app carry no source; the case's own proposals cite one. */
-export const isUserScenario = (s: Scenario) => s.source === undefined;
 
 function isDirty(d: Draft, loaded: Scenario | null): boolean {
   if (!loaded) return Object.keys(d.terms).length > 0 || d.description.trim() !== '';

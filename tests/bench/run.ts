@@ -9,62 +9,13 @@ import { serializeCase } from '../../src-core/case-file.ts';
 import { compileCase, scoreScenario } from '../../src-core/scoring.ts';
 import { ParleyService } from '../../src-main/service.ts';
 import { countStances, generateCase } from '../fixtures/generate-case.ts';
+import { Bench } from './figures.ts';
 
 // This file and its bundle (out/bench/run.mjs) both sit two folders below the repository root.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CASES_DIR = path.join(ROOT, 'data', 'cases');
 
-interface Figure {
-  name: string;
-  runs: number;
-  median: number;
-  p95: number;
-  /** Target in ms, when there is one. */
-  target?: number;
-}
-
-const figures: Figure[] = [];
-
-function quantile(sorted: number[], q: number): number {
-  // Nearest rank: the smallest value with at least q of the samples at or below it.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-/** Times `fn` `runs` times after `warmup` untimed runs; `setup` runs untimed before each call. */
-function bench<T>(name: string, opts: { runs: number; warmup?: number; target?: number; setup?: () => T; teardown?: (t: T) => void }, fn: (t: T) => unknown): Figure {
-  const samples: number[] = [];
-  for (let i = 0; i < (opts.warmup ?? 3) + opts.runs; i++) {
-    const input = opts.setup ? opts.setup() : (undefined as T);
-    const start = performance.now();
-    fn(input);
-    const ms = performance.now() - start;
-    opts.teardown?.(input);
-    if (i >= (opts.warmup ?? 3)) samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  const figure: Figure = { name, runs: opts.runs, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), ...(opts.target !== undefined && { target: opts.target }) };
-  figures.push(figure);
-  return figure;
-}
-
-const ms = (v: number) => (v < 1 ? v.toFixed(3) : v < 100 ? v.toFixed(2) : v.toFixed(0));
-
-function printFigures(): void {
-  const rows = figures.map((f) => [
-    f.name,
-    String(f.runs),
-    ms(f.median),
-    ms(f.p95),
-    f.target === undefined ? '' : `< ${f.target}`,
-    f.target === undefined ? '' : f.p95 < f.target ? 'ok' : f.median < f.target ? 'p95 over' : 'OVER',
-  ]);
-  const header = ['benchmark', 'runs', 'median ms', 'p95 ms', 'target ms', ''];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
-  console.log(line(header));
-  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
+const bench = new Bench();
 
 const totalStart = performance.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
@@ -74,18 +25,18 @@ try {
   // 1. Scoring: compile once, then re-score every scenario (what the UI does on every click).
   const scoringCase = generateCase({ parties: 12, issues: 40, options: 6, scenarios: 200, seed: 2025 });
   console.log(`scoring case: ${scoringCase.parties.length} parties × ${scoringCase.issues.length} issues × 6 options, ${scoringCase.positions.length} positions, ${countStances(scoringCase)} stances, ${scoringCase.scenarios.length} scenarios`);
-  bench('compileCase (12×40×6)', { runs: 100, warmup: 10 }, () => compileCase(scoringCase, scoringCase.asOf));
+  bench.run('compileCase (12×40×6)', { runs: 100, warmup: 10 }, () => compileCase(scoringCase, scoringCase.asOf));
   const compiled = compileCase(scoringCase, scoringCase.asOf);
   let sink = 0;
   // The live path (UI, chart): match, coverage, red lines, acceptability, aggregates.
-  bench('scoreScenario × 200 scenarios (live: no contributions)', { runs: 150, warmup: 20, target: 2 }, () => {
+  bench.run('scoreScenario × 200 scenarios (live: no contributions)', { runs: 150, warmup: 20, target: 2 }, () => {
     for (const s of scoringCase.scenarios) sink += scoreScenario(compiled, s.terms, { contributions: false }).aggregate.mean ?? 0;
   });
   // The report path (CLI JSON): the same plus every party's per-issue contributions.
-  bench('scoreScenario × 200 scenarios (with contributions)', { runs: 150, warmup: 20 }, () => {
+  bench.run('scoreScenario × 200 scenarios (with contributions)', { runs: 150, warmup: 20 }, () => {
     for (const s of scoringCase.scenarios) sink += scoreScenario(compiled, s.terms).aggregate.mean ?? 0;
   });
-  bench('compileCase + scoreScenario × 200', { runs: 50, warmup: 5 }, () => {
+  bench.run('compileCase + scoreScenario × 200', { runs: 50, warmup: 5 }, () => {
     const c = compileCase(scoringCase, scoringCase.asOf);
     for (const s of scoringCase.scenarios) sink += scoreScenario(c, s.terms).aggregate.mean ?? 0;
   });
@@ -96,23 +47,23 @@ try {
   console.log(`import case: ${bigCase.parties.length} parties × ${bigCase.issues.length} issues × 8 options, ${bigCase.positions.length} positions, ${countStances(bigCase)} stances, ${(bigText.length / 1024 / 1024).toFixed(1)} MB of JSON`);
   let fresh = 0;
   const freshLibrary = () => ParleyService.open(path.join(tmp, `import-${fresh++}.sqlite`));
-  bench(`importCase, ${countStances(bigCase)} stances, fresh library (parse+validate+write)`, { runs: 12, warmup: 2, target: 500, setup: freshLibrary, teardown: (s) => s.close() }, (s) => s.importCase({ content: bigText }));
-  bench('  of which: repo.insert (write only)', { runs: 12, warmup: 2, setup: freshLibrary, teardown: (s) => s.close() }, (s) => s.repo.insert(bigCase));
+  bench.run(`importCase, ${countStances(bigCase)} stances, fresh library (parse+validate+write)`, { runs: 12, warmup: 2, target: 500, setup: freshLibrary, teardown: (s) => s.close() }, (s) => s.importCase({ content: bigText }));
+  bench.run('  of which: repo.insert (write only)', { runs: 12, warmup: 2, setup: freshLibrary, teardown: (s) => s.close() }, (s) => s.repo.insert(bigCase));
   const big = ParleyService.open(path.join(tmp, 'big.sqlite'));
   big.repo.insert(bigCase);
-  bench('export: serializeCase(repo.get) of that case', { runs: 20 }, () => serializeCase(big.repo.get('bench-big')));
+  bench.run('export: serializeCase(repo.get) of that case', { runs: 20 }, () => serializeCase(big.repo.get('bench-big')));
   big.close();
 
   // 3. Opening: a case from the library, and the library itself.
   const libraryFile = path.join(tmp, 'library.sqlite');
   const library = ParleyService.open(libraryFile, { casesDir: CASES_DIR });
   library.repo.insert(scoringCase);
-  bench('repo.get (12×40×6 case, 200 scenarios)', { runs: 60, warmup: 5, target: 50 }, () => library.repo.get(scoringCase.id));
+  bench.run('repo.get (12×40×6 case, 200 scenarios)', { runs: 60, warmup: 5, target: 50 }, () => library.repo.get(scoringCase.id));
   library.close();
-  bench('ParleyService.open of an existing library (+ close)', { runs: 50, warmup: 5 }, () => ParleyService.open(libraryFile, { casesDir: CASES_DIR }).close());
+  bench.run('ParleyService.open of an existing library (+ close)', { runs: 50, warmup: 5 }, () => ParleyService.open(libraryFile, { casesDir: CASES_DIR }).close());
 
   console.log('');
-  printFigures();
+  bench.print();
   if (sink === -1) console.log(sink); // keeps the scoring loops from being optimised away
   console.log(`\ntotal ${((performance.now() - totalStart) / 1000).toFixed(1)} s`);
 } finally {

@@ -54,9 +54,9 @@ export function cliScore(terms: Record<string, string>): CliPartyScore[] {
   return JSON.parse(out).scenarios[0].parties;
 }
 
-/** The accessible label the chart must carry for a party's score. */
+/** The accessible label the chart must carry for a party's score: the number the bar shows, to one decimal. */
 export function expectedLabel(name: string, s: CliPartyScore): string {
-  const base = s.match === null ? `${name}: no basis` : `${name}: ${Math.round(s.match)}% match`;
+  const base = s.match === null ? `${name}: no basis` : `${name}: ${(Math.round(s.match * 10) / 10).toFixed(1)}% match`;
   return s.redLines.length ? `${base}, ${s.redLines.length} red line${s.redLines.length === 1 ? '' : 's'} crossed` : base;
 }
 

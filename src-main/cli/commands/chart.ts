@@ -1,22 +1,24 @@
 import path from 'node:path';
-import { CHART_FORMATS, CHART_KINDS, SORT_KEYS } from '../../../src-core/charts/index.ts';
+import { CHART_FORMATS, CHART_KINDS, isRobustnessKind, SORT_KEYS } from '../../../src-core/charts/index.ts';
 import { DATE_PATTERN, type Case } from '../../../src-core/model.ts';
 import { chartFile, compareScenarios } from '../../export/export-files.ts';
 import { DB_HELP, dbOption, expectPositionals, oneOf, type Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { loadCase } from '../library-access.ts';
+import { checkObjectiveFits, ROBUSTNESS_HELP, ROBUSTNESS_USAGE, robustnessFlags, robustnessOptions } from '../robustness-flags.ts';
 import { writeFileAtomic } from './export.ts';
 
 export const chart: Command = {
   name: 'chart',
   summary: 'export a comparison chart of scenarios as SVG, PNG, PDF or CSV',
   usage:
-    'parley chart CASE --kind heatmap|bars|radar|scatter|breakdown [--scenario ID]... [--parties A,B] --out FILE.svg|png|pdf|csv ' +
-    '[--width W] [--height H] [--scale 1|2|3] [--theme light|dark] [--as-of YYYY-MM-DD] [--sort worst|mean|nash|spread|none] [--db FILE]',
+    `parley chart CASE --kind ${CHART_KINDS.join('|')} [--scenario ID]... [--parties A,B] --out FILE.svg|png|pdf|csv ` +
+    `[--width W] [--height H] [--scale 1|2|3] [--theme light|dark] [--as-of YYYY-MM-DD] [--sort worst|mean|nash|spread|none] ${ROBUSTNESS_USAGE} [--db FILE]`,
   help: [
     'CASE is a case id in the library or a path to a case file. The format follows the extension of --out;',
     'CSV holds the numbers behind the chart, unrounded.',
-    '  --kind K          heatmap, bars (grouped bars), radar, scatter (two parties) or breakdown (one scenario)',
+    '  --kind K          heatmap, bars (grouped bars), radar, scatter (two parties), breakdown (one scenario),',
+    '                    ranges (grouped bars with p5–p95 match ranges) or tornado (flip points)',
     "  --scenario ID     a scenario to compare (repeatable, up to 20; default: all of the case's);",
     '                    breakdown shows the first',
     '  --parties A,B     scatter: the parties on the x and y axes (default: the first two)',
@@ -27,6 +29,8 @@ export const chart: Command = {
     '  --theme T         light (default) or dark',
     "  --as-of DATE      positions in force on DATE (default: the case's asOf, else the latest)",
     '  --sort KEY        heatmap row order: worst, mean, nash, spread or none (default: worst, as in the app)',
+    'ranges and tornado draw a robustness analysis (see parley sensitivity --help):',
+    ROBUSTNESS_HELP,
     DB_HELP,
   ].join('\n'),
   options: {
@@ -41,6 +45,7 @@ export const chart: Command = {
     theme: { type: 'string' },
     'as-of': { type: 'string' },
     sort: { type: 'string' },
+    ...robustnessOptions,
   },
   run({ values, positionals }, io) {
     expectPositionals(this, positionals, 1);
@@ -55,6 +60,9 @@ export const chart: Command = {
     const theme = oneOf(this, 'theme', values.theme, ['light', 'dark'] as const, 'light');
     const sortBy = oneOf(this, 'sort', values.sort, SORT_KEYS, 'worst');
     const asOfFlag = asOfOption(this, values['as-of']);
+    const robustness = robustnessFlags(this, values);
+    const robustnessFlag = Object.keys(robustnessOptions).find((flag) => values[flag] !== undefined);
+    if (robustnessFlag && !isRobustnessKind(kind)) throw new UsageError(`--${robustnessFlag} applies to --kind ranges or tornado only\nusage: ${this.usage}`);
     let parties: [string, string] | undefined;
     if (values.parties !== undefined) {
       const ids = String(values.parties).split(',').map((s) => s.trim());
@@ -63,6 +71,7 @@ export const chart: Command = {
     }
 
     const c = loadCase(positionals[0]!, values.db, io);
+    checkObjectiveFits(c, robustness);
     const scenarios = compareScenarios(c, (values.scenario as string[] | undefined) ?? []);
     const file = chartFile(c, scenarios, asOfOrDefault(c, asOfFlag), {
       kind,
@@ -74,6 +83,7 @@ export const chart: Command = {
       ...(scaleFlag !== undefined && { scale: scaleFlag }),
       ...(parties && { parties }),
       ...(kind === 'breakdown' && { scenario: scenarios[0]!.id }),
+      ...(isRobustnessKind(kind) && { robustness }),
     });
     writeFileAtomic(path.resolve(io.cwd, out), file.data);
     io.stdout(`wrote ${out}\n`);
@@ -100,8 +110,10 @@ function intFlag(cmd: Command, flag: string, value: unknown, min: number, max: n
   return n;
 }
 
-export function asOfOption(cmd: Command, value: unknown): string | undefined {
-  if (value !== undefined && (typeof value !== 'string' || !DATE_PATTERN.test(value))) throw new UsageError(`--as-of must be a date written YYYY-MM-DD\nusage: ${cmd.usage}`);
+export const asOfOption = (cmd: Command, value: unknown): string | undefined => dateOption(cmd, 'as-of', value);
+
+export function dateOption(cmd: Command, flag: string, value: unknown): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || !DATE_PATTERN.test(value))) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD\nusage: ${cmd.usage}`);
   return value as string | undefined;
 }
 

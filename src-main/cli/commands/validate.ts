@@ -1,4 +1,5 @@
 import { expectPositionals, type Command } from '../command.ts';
+import { plural } from '../../../src-core/words.ts';
 import { readCaseFile } from '../library-access.ts';
 
 export const validate: Command = {
@@ -10,7 +11,7 @@ export const validate: Command = {
   run({ positionals }, io) {
     expectPositionals(this, positionals, 1);
     const c = readCaseFile(positionals[0]!, io);
-    io.stdout(`${positionals[0]}: valid case "${c.id}" — ${c.parties.length} parties, ${c.issues.length} issues, ${c.positions.length} positions, ${c.scenarios.length} scenarios\n`);
+    io.stdout(`${positionals[0]}: valid case "${c.id}" — ${plural(c.parties.length, 'party', 'parties')}, ${plural(c.issues.length, 'issue')}, ${plural(c.positions.length, 'position')}, ${plural(c.scenarios.length, 'scenario')}\n`);
     return 0;
   },
 };

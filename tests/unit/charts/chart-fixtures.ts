@@ -7,6 +7,8 @@ import { parseHTML } from 'linkedom';
 import { parseCaseText } from '../../../src-core/case-file.ts';
 import { compareData, type CompareData } from '../../../src-core/charts/compare-data.ts';
 import type { Case } from '../../../src-core/model.ts';
+import { analyseRobustness } from '../../../src-core/robustness/sensitivity.ts';
+import { DEFAULT_ROBUSTNESS } from '../../../src-core/robustness/settings.ts';
 import { generateCase } from '../../fixtures/generate-case.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -23,7 +25,11 @@ export const ukraine = (): Case => readCase(UKRAINE_FILE);
 /** 12 parties × 20 scenarios, the largest comparison the app offers. */
 export const bigCase = (): Case => generateCase({ parties: 12, issues: 8, options: 4, scenarios: 20, seed: 7, id: 'generated-12x20' });
 
-export const dataOf = (c: Case): CompareData => compareData(c, c.scenarios, c.asOf ?? null);
+/** The comparison of all of a case's scenarios, with the robustness analysis that the ranges and tornado charts draw by default. */
+export const dataOf = (c: Case): CompareData => ({
+  ...compareData(c, c.scenarios, c.asOf ?? null),
+  robustness: analyseRobustness(c, c.scenarios, DEFAULT_ROBUSTNESS, c.asOf ?? null),
+});
 
 export const EVIL_PARTY = `<script>alert(1)</script> & "Q" 'party'`;
 export const EVIL_ISSUE = `Water & <b>"quota"</b>`;
@@ -39,6 +45,14 @@ export function evilCase(): Case {
   c.scenarios[0]!.name = EVIL_SCENARIO;
   const cited = c.positions.find((p) => p.source);
   cited!.quote = EVIL_QUOTE;
+  return c;
+}
+
+/** The default case with markup in the names of the party and the scenario that its flip point names. */
+export function evilFlipCase(): Case {
+  const c = ukraine();
+  c.parties.find((p) => p.id === 'ukraine')!.name = EVIL_PARTY;
+  c.scenarios.find((s) => s.id === 'europe-ceasefire-first')!.name = EVIL_SCENARIO;
   return c;
 }
 

@@ -14,11 +14,13 @@ import {
   type ChartSettings,
 } from '../../../src-core/charts/index.ts';
 import { oneDecimal } from '../../../src-core/charts/format.ts';
+import { sourceLine } from '../../../src-core/charts/chart-frame.ts';
 import { DARK, LIGHT } from '../../../src-core/charts/palette.ts';
 import { scatterPoints } from '../../../src-core/charts/scatter.ts';
 import { fitText, textWidth } from '../../../src-core/charts/text-metrics.ts';
 import { scoreReport } from '../../../src-core/score-report.ts';
-import { bigCase, dataOf, EVIL_ISSUE, EVIL_PARTY, EVIL_SCENARIO, evilCase, svgElement, ukraine } from './chart-fixtures.ts';
+import { bigCase, dataOf, EVIL_ISSUE, EVIL_PARTY, EVIL_SCENARIO, evilCase, evilFlipCase, svgElement, ukraine } from './chart-fixtures.ts';
+import { clippedTexts, overlappingTexts } from './text-boxes.ts';
 
 function draw(kind: ChartKind, data: CompareData, settings: ChartSettings = {}, theme = LIGHT): SVGSVGElement {
   const svg = svgElement();
@@ -35,7 +37,10 @@ function expectedMarks(kind: ChartKind, data: CompareData, settings: ChartSettin
     case 'heatmap':
       return cells + (settings.sortBy && settings.sortBy !== 'none' ? data.scenarios.length : 0);
     case 'bars':
+    case 'ranges':
       return cells;
+    case 'tornado':
+      return (data.robustness?.sides ?? []).reduce((n, x) => n + (x.down ? 1 : 0) + (x.up ? 1 : 0), 0);
     case 'radar':
       return data.scenarios.length + data.scenarios.reduce((n, s) => n + s.parties.filter((p) => p.match !== null).length, 0);
     case 'scatter': {
@@ -49,64 +54,7 @@ function expectedMarks(kind: ChartKind, data: CompareData, settings: ChartSettin
   }
 }
 
-interface TextBox {
-  text: string;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-const inherited = (el: Element, name: string): string | null => {
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const v = e.getAttribute(name);
-    if (v !== null) return v;
-  }
-  return null;
-};
-
-/** The box of every unrotated <text>, from the same font metrics the layout uses. */
-function textBoxes(svg: Element): TextBox[] {
-  const boxes: TextBox[] = [];
-  for (const t of Array.from(svg.querySelectorAll('text'))) {
-    if (inherited(t, 'transform') !== null) continue;
-    const text = t.textContent ?? '';
-    if (!text.trim()) continue;
-    const size = Number(inherited(t, 'font-size') ?? 12);
-    const weight = t.getAttribute('font-weight');
-    const w = textWidth(text, size, weight === '600' || weight === '700' || weight === 'bold');
-    const x = Number(t.getAttribute('x'));
-    const y = Number(t.getAttribute('y'));
-    const anchor = inherited(t, 'text-anchor') ?? 'start';
-    const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
-    boxes.push({ text, x0, x1: x0 + w, y0: y - 0.76 * size, y1: y + 0.24 * size });
-  }
-  return boxes;
-}
-
-function overlappingTexts(svg: Element): string[] {
-  const boxes = textBoxes(svg);
-  const found: string[] = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5) found.push(`"${a.text}" × "${b.text}"`);
-    }
-  }
-  return found;
-}
-
-/** Every unrotated text inside the chart's own rectangle. */
-function clippedTexts(svg: Element): string[] {
-  const w = Number(svg.getAttribute('width'));
-  const h = Number(svg.getAttribute('height'));
-  return textBoxes(svg)
-    .filter((b) => b.x0 < -0.5 || b.x1 > w + 0.5 || b.y0 < -0.5 || b.y1 > h + 0.5)
-    .map((b) => b.text);
-}
-
-const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {} };
+const SETTINGS: Record<ChartKind, ChartSettings> = { heatmap: { sortBy: 'worst' }, bars: {}, radar: {}, scatter: {}, breakdown: {}, ranges: {}, tornado: {} };
 
 describe.each([
   ['the default case (4 parties × 4 scenarios)', ukraine],
@@ -136,7 +84,13 @@ describe.each([
     const svg = draw(kind, data, SETTINGS[kind]);
     const texts = Array.from(svg.querySelectorAll('text')).map((t) => t.textContent);
     expect(texts).toContain(`${data.caseTitle} · positions as of ${data.asOf}`);
-    expect(texts).toContain(`Positions: case ${data.caseId}; match = salience-weighted utility, see DESIGN §5`);
+    // The footnote tells a report's reader what the match means, whose positions and of when — never a design document.
+    const footnote = Array.from(svg.querySelectorAll('.source text')).map((t) => t.textContent).join(' ');
+    expect(footnote.replace(/\s/g, '')).toBe(sourceLine(data).replace(/\s/g, ''));
+    expect(footnote).toContain('how well the scenario');
+    expect(footnote).toContain('100% = every issue settled as the party demands');
+    expect(footnote.replace(/\s+/g, ' ')).toContain(`${data.caseTitle}”, as of ${data.asOf}`);
+    expect(svg.textContent).not.toMatch(/DESIGN|§/);
     expect(svg.querySelectorAll('.legend-item').length).toBeGreaterThan(1);
     expect(svg.querySelector('rect.background')!.getAttribute('fill')).toBe(LIGHT.background);
   });
@@ -268,9 +222,11 @@ describe('settings', () => {
 
 describe('user text', () => {
   const data = dataOf(evilCase());
+  // The small case has no flip point, so the tornado is drawn from one that has.
+  const flipData = dataOf(evilFlipCase());
 
   it.each(CHART_KINDS)('%s keeps markup in names as text', (kind) => {
-    const svg = draw(kind, data, kind === 'breakdown' ? { scenario: 'split' } : {});
+    const svg = draw(kind, kind === 'tornado' ? flipData : data, kind === 'breakdown' ? { scenario: 'split' } : {});
     expect(svg.querySelectorAll('script, b')).toHaveLength(0);
     const texts = Array.from(svg.querySelectorAll('text, title')).map((t) => t.textContent);
     expect(texts.some((t) => t?.includes(EVIL_PARTY))).toBe(true);

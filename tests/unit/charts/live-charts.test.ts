@@ -18,11 +18,11 @@ const bars: MatchBar[] = [
 ];
 
 describe('match chart', () => {
-  it('labels every bar with the engine match rounded to a whole percent', () => {
+  it('labels every bar with the engine match to one decimal, as the bar shows it', () => {
     const node = svg();
     drawMatchChart(node, bars, { width: 600 });
     const labels = [...node.querySelectorAll('g.row')].map((g) => g.getAttribute('aria-label'));
-    expect(labels).toEqual(['Russia: 83% match, 2 red lines crossed', 'Ukraine: 50% match', 'Observer <b>&</b> "friends": no basis']);
+    expect(labels).toEqual(['Russia: 83.3% match, 2 red lines crossed', 'Ukraine: 49.5% match', 'Observer <b>&</b> "friends": no basis']);
   });
 
   it('draws bar lengths proportional to the match, the reservation tick, and a red-line badge with the count', () => {
@@ -50,12 +50,12 @@ describe('match chart', () => {
     expect(row.querySelector('title')!.textContent).toContain('Observer <b>&</b> "friends": no basis');
     drawMatchChart(node, [{ ...bars[0]!, match: 10, redLines: [] }], { width: 600, theme: DARK });
     expect(node.querySelectorAll('g.row')).toHaveLength(1);
-    expect(node.querySelector('g.row')!.getAttribute('aria-label')).toBe('Russia: 10% match');
+    expect(node.querySelector('g.row')!.getAttribute('aria-label')).toBe('Russia: 10.0% match');
   });
 
   it('matchLabel says "1 red line" in the singular', () => {
-    expect(matchLabel('Ukraine', 18.3, 1)).toBe('Ukraine: 18% match, 1 red line crossed');
-    expect(matchLabel('Ukraine', 99.5, 0)).toBe('Ukraine: 100% match');
+    expect(matchLabel('Ukraine', 18.3, 1)).toBe('Ukraine: 18.3% match, 1 red line crossed');
+    expect(matchLabel('Ukraine', 99.96, 0)).toBe('Ukraine: 100.0% match');
   });
 });
 

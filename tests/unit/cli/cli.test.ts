@@ -385,3 +385,18 @@ describe('the bundled binary', () => {
     expect(r.stderr).not.toMatch(/^ {4}at /m);
   });
 });
+
+describe('counts in words', () => {
+  it('validate says "1 scenario", "1 party", "1 issue" and "1 position" in the singular', async () => {
+    const c = JSON.parse(fs.readFileSync(path.join(ROOT, SMALL), 'utf8'));
+    c.parties = c.parties.slice(0, 1);
+    c.issues = c.issues.slice(0, 1);
+    c.positions = c.positions.slice(0, 1);
+    c.scenarios = [{ id: 'one', name: 'One', terms: { quota: 'half' } }];
+    const file = path.join(tmp.dir, 'one.json');
+    fs.writeFileSync(file, JSON.stringify(c));
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('— 1 party, 1 issue, 1 position, 1 scenario\n');
+  });
+});

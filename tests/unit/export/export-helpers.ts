@@ -4,10 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { DOMParser } from 'linkedom';
 import { afterEach, it } from 'vitest';
+import { decodePng, type Png } from '../../fixtures/png.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -35,68 +35,7 @@ export function itWithTools(tools: string[]): typeof it | typeof it.skip {
   return it.skip;
 }
 
-export interface Png {
-  width: number;
-  height: number;
-  /** RGBA, 8 bits per channel. */
-  pixels: Uint8Array;
-}
-
-/** Width and height from the IHDR chunk. */
-export function pngSize(buf: Buffer): { width: number; height: number } {
-  if (buf.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || buf.subarray(12, 16).toString('latin1') !== 'IHDR') throw new Error('not a PNG');
-  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
-}
-
-/** Decodes an 8-bit, non-interlaced RGB or RGBA PNG (what resvg and rsvg-convert write). */
-export function decodePng(buf: Buffer): Png {
-  const { width, height } = pngSize(buf);
-  const depth = buf[24];
-  const colorType = buf[25];
-  const interlace = buf[28];
-  if (depth !== 8 || (colorType !== 6 && colorType !== 2) || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colorType}, interlace ${interlace}`);
-  const channels = colorType === 6 ? 4 : 3;
-  const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
-    const len = buf.readUInt32BE(at);
-    const type = buf.subarray(at + 4, at + 8).toString('latin1');
-    if (type === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + len));
-    at += 12 + len;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const out = new Uint8Array(width * height * 4);
-  const prev = new Uint8Array(stride);
-  const cur = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= channels ? cur[i - channels]! : 0;
-      const b = prev[i]!;
-      const c = i >= channels ? prev[i - channels]! : 0;
-      const x = line[i]!;
-      let v: number;
-      if (filter === 0) v = x;
-      else if (filter === 1) v = x + a;
-      else if (filter === 2) v = x + b;
-      else if (filter === 3) v = x + ((a + b) >> 1);
-      else {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-      }
-      cur[i] = v & 255;
-    }
-    for (let px = 0; px < width; px++) {
-      for (let k = 0; k < 4; k++) out[(y * width + px) * 4 + k] = k < channels ? cur[px * channels + k]! : 255;
-    }
-    prev.set(cur);
-  }
-  return { width, height, pixels: out };
-}
+export { decodePng, pngSize, type Png } from '../../fixtures/png.ts';
 
 /** The share of pixels that differ clearly from the top-left pixel (the chart's background). */
 export function inkShare(png: Png): number {

@@ -35,14 +35,14 @@ function writeReport(c: Case, dir: string, ids?: string[], options: Parameters<t
 }
 
 describe('parley report', () => {
-  needTools('the default case: a title page, heatmap and bars on one page, a page per scenario, then the sources', async () => {
+  needTools('the default case: a title page, heatmap and bars on one page, a page per scenario, two robustness pages, then the sources', async () => {
     const dir = tempDir();
     const r = await cli(dir, 'report', UKRAINE_FILE, '--out', 'report.pdf');
     expect(r).toEqual({ code: 0, stdout: 'wrote report.pdf\n', stderr: '' });
     const file = path.join(dir, 'report.pdf');
     const info = pdfInfo(file);
-    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 1 sources page.
-    expect(info.pages).toBe(7);
+    // 1 title + 1 heatmap with the bars below it (4 scenarios fit) + 4 scenarios + 2 robustness + 1 sources page.
+    expect(info.pages).toBe(9);
     expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 842]);
     expect(info.title).toBe('Ukraine peace talks, August 2025: scenario comparison');
 
@@ -62,7 +62,11 @@ describe('parley report', () => {
     const source = c.sources[0]!;
     expect(text).toContain(source.title);
     expect(text).toContain(flat(c.positions.find((p) => p.quote)!.quote!));
-    expect(text).toContain('page 7 of 7');
+    expect(text).toContain('page 9 of 9');
+    // The reader is told in words what a match is, never pointed at a design document.
+    expect(text).toContain("A party's match (0–100%) says how well a scenario's terms meet the positions the party has stated");
+    expect(text).toContain('100% means every issue is settled as the party demands');
+    expect(text).not.toMatch(/DESIGN|§/);
   }, 60_000);
 
   needTools('chosen scenarios only, in the order given', async () => {
@@ -70,7 +74,7 @@ describe('parley report', () => {
     const r = await cli(dir, 'report', UKRAINE_FILE, '--scenario', 'us-make-the-deal', '--scenario', 'alaska-terms', '--out', 'r.pdf', '--as-of', '2025-08-16');
     expect(r.code).toBe(0);
     const file = path.join(dir, 'r.pdf');
-    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1);
+    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 2 + 1);
     const text = flat(pdfText(file));
     expect(text).toContain('Positions as of 2025-08-16');
     expect(text.indexOf('Scenario 1 of 2 US "make the deal" push')).toBeGreaterThan(0);
@@ -137,10 +141,10 @@ describe('the api', () => {
     expect(API_METHOD_NAMES).toContain('exportReport');
   });
 
-  it('exportChart returns the file: name, type and bytes', () => {
+  it('exportChart returns the file: name, type and bytes', async () => {
     const s = service(tempDir());
     try {
-      const png = s.exportChart({ caseId: CASE, kind: 'heatmap', scenarioIds: [], format: 'png', scale: 2, sortBy: 'worst' });
+      const png = await s.exportChart({ caseId: CASE, kind: 'heatmap', scenarioIds: [], format: 'png', scale: 2, sortBy: 'worst' });
       expect(png.fileName).toBe(`${CASE}-heatmap@2x.png`);
       expect(png.mime).toBe('image/png');
       const bytes = Buffer.from(png.base64, 'base64');
@@ -148,12 +152,12 @@ describe('the api', () => {
       expect(pngSize(bytes)).toEqual({ width: size.width * 2, height: size.height * 2 });
       expect(inkShare(decodePng(bytes))).toBeGreaterThan(0.02);
 
-      const svg = s.exportChart({ caseId: CASE, kind: 'scatter', scenarioIds: [], parties: ['ukraine', 'russia'], format: 'svg', width: 700, height: 640, theme: 'dark' });
+      const svg = await s.exportChart({ caseId: CASE, kind: 'scatter', scenarioIds: [], parties: ['ukraine', 'russia'], format: 'svg', width: 700, height: 640, theme: 'dark' });
       expect(svg).toMatchObject({ fileName: `${CASE}-scatter-ukraine-russia.svg`, mime: 'image/svg+xml' });
       const root = parseSvg(Buffer.from(svg.base64, 'base64').toString('utf8')).documentElement;
       expect([root.getAttribute('width'), root.getAttribute('height')]).toEqual(['700', '640']);
 
-      const pdf = s.exportChart({ caseId: CASE, kind: 'breakdown', scenarioIds: [], scenario: 'alaska-terms', format: 'pdf' });
+      const pdf = await s.exportChart({ caseId: CASE, kind: 'breakdown', scenarioIds: [], scenario: 'alaska-terms', format: 'pdf' });
       expect(pdf).toMatchObject({ fileName: `${CASE}-breakdown-alaska-terms.pdf`, mime: 'application/pdf' });
       expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
@@ -161,32 +165,32 @@ describe('the api', () => {
     }
   });
 
-  it('includes the builder’s unsaved scenario last, as "adhoc", or alone when no ids are given', () => {
+  it('includes the builder’s unsaved scenario last, as "adhoc", or alone when no ids are given', async () => {
     const s = service(tempDir());
     try {
       const c = s.getCase({ caseId: CASE });
       const adhoc = { name: 'Draft: <b>freeze</b> & talk', terms: { donetsk: 'contact-line', nato: 'never' } };
-      const csv = Buffer.from(s.exportChart({ caseId: CASE, kind: 'bars', scenarioIds: ['alaska-terms'], adhoc, format: 'csv' }).base64, 'base64').toString('utf8');
+      const csv = Buffer.from((await s.exportChart({ caseId: CASE, kind: 'bars', scenarioIds: ['alaska-terms'], adhoc, format: 'csv' })).base64, 'base64').toString('utf8');
       const scenarios = [c.scenarios[0]!, { id: 'adhoc', ...adhoc }];
       expect(csv).toBe(chartCsv('bars', compareData(c, scenarios, c.asOf ?? null), {}));
       expect(parseCsv(csv).at(-1)![2]).toBe('adhoc');
 
-      const only = Buffer.from(s.exportChart({ caseId: CASE, kind: 'heatmap', scenarioIds: [], adhoc, format: 'csv', asOf: null }).base64, 'base64').toString('utf8');
+      const only = Buffer.from((await s.exportChart({ caseId: CASE, kind: 'heatmap', scenarioIds: [], adhoc, format: 'csv', asOf: null })).base64, 'base64').toString('utf8');
       expect(new Set(parseCsv(only).slice(1).map((r) => r[3]))).toEqual(new Set(['adhoc']));
       expect(parseCsv(only)[1]![1]).toBe('');
 
-      const breakdown = s.exportChart({ caseId: CASE, kind: 'breakdown', scenarioIds: ['alaska-terms'], adhoc, scenario: 'adhoc', format: 'svg' });
+      const breakdown = await s.exportChart({ caseId: CASE, kind: 'breakdown', scenarioIds: ['alaska-terms'], adhoc, scenario: 'adhoc', format: 'svg' });
       expect(Buffer.from(breakdown.base64, 'base64').toString('utf8')).toContain('Draft: &lt;b&gt;freeze&lt;/b&gt; &amp; talk');
     } finally {
       s.close();
     }
   });
 
-  it('refuses what does not fit the case, naming it', () => {
+  it('refuses what does not fit the case, naming it — also when the worker finds it', async () => {
     const s = service(tempDir());
-    const refusal = (fn: () => unknown) => {
+    const refusal = async (fn: () => Promise<unknown>) => {
       try {
-        fn();
+        await fn();
       } catch (err) {
         expect(err).toBeInstanceOf(ApiError);
         expect((err as ApiError).code).toBe('invalid_input');
@@ -195,12 +199,12 @@ describe('the api', () => {
       throw new Error('expected a refusal');
     };
     try {
-      expect(refusal(() => s.exportChart({ caseId: CASE, kind: 'bars', scenarioIds: ['nope'], format: 'svg' }))).toContain('no scenario "nope"');
-      expect(refusal(() => s.exportChart({ caseId: CASE, kind: 'scatter', scenarioIds: [], parties: ['russia', 'atlantis'], format: 'svg' }))).toContain('"atlantis" is not a party');
-      expect(refusal(() => s.exportChart({ caseId: CASE, kind: 'breakdown', scenarioIds: ['alaska-terms'], scenario: 'us-make-the-deal', format: 'svg' }))).toContain('"us-make-the-deal" is not one of the compared scenarios');
-      expect(refusal(() => s.exportChart({ caseId: CASE, kind: 'bars', scenarioIds: [], adhoc: { name: 'x', terms: { donetsk: 'moon' } }, format: 'svg' }))).toContain('"moon" is not an option of issue "donetsk"');
-      expect(refusal(() => s.exportReport({ caseId: CASE, scenarioIds: ['alaska-terms', 'alaska-terms'] }))).toContain('given twice');
-      expect(() => s.exportChart({ caseId: 'no-such-case', kind: 'bars', scenarioIds: [], format: 'svg' })).toThrow(expect.objectContaining({ code: 'not_found' }));
+      expect(await refusal(() => s.exportChart({ caseId: CASE, kind: 'bars', scenarioIds: ['nope'], format: 'svg' }))).toContain('no scenario "nope"');
+      expect(await refusal(() => s.exportChart({ caseId: CASE, kind: 'scatter', scenarioIds: [], parties: ['russia', 'atlantis'], format: 'svg' }))).toContain('"atlantis" is not a party');
+      expect(await refusal(() => s.exportChart({ caseId: CASE, kind: 'breakdown', scenarioIds: ['alaska-terms'], scenario: 'us-make-the-deal', format: 'svg' }))).toContain('"us-make-the-deal" is not one of the compared scenarios');
+      expect(await refusal(() => s.exportChart({ caseId: CASE, kind: 'bars', scenarioIds: [], adhoc: { name: 'x', terms: { donetsk: 'moon' } }, format: 'svg' }))).toContain('"moon" is not an option of issue "donetsk"');
+      expect(await refusal(() => s.exportReport({ caseId: CASE, scenarioIds: ['alaska-terms', 'alaska-terms'] }))).toContain('given twice');
+      await expect(s.exportChart({ caseId: 'no-such-case', kind: 'bars', scenarioIds: [], format: 'svg' })).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     } finally {
       s.close();
     }
@@ -219,19 +223,19 @@ describe('the api', () => {
     expect(() => validateInput('exportChart', { caseId: CASE, ...input })).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining(field) }));
   });
 
-  needTools('exportReport returns the PDF; over the IPC reply path too', () => {
+  needTools('exportReport returns the PDF; over the IPC reply path too', async () => {
     const dir = tempDir();
     const s = service(dir);
     try {
-      const report = s.exportReport({ caseId: CASE, scenarioIds: [] });
+      const report = await s.exportReport({ caseId: CASE, scenarioIds: [] });
       expect(report).toMatchObject({ fileName: `${CASE}-report.pdf`, mime: 'application/pdf' });
       const file = path.join(dir, report.fileName);
       fs.writeFileSync(file, Buffer.from(report.base64, 'base64'));
-      expect(pdfInfo(file).pages).toBe(7);
+      expect(pdfInfo(file).pages).toBe(9);
 
-      const reply = ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['alaska-terms', 'ukraine-conditions'], format: 'csv' }, () => {});
+      const reply = await ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['alaska-terms', 'ukraine-conditions'], format: 'csv' }, () => {});
       expect(reply.ok).toBe(true);
-      const bad = ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['x'], format: 'csv' }, () => {});
+      const bad = await ipcReply(s, 'exportChart', { caseId: CASE, kind: 'radar', scenarioIds: ['x'], format: 'csv' }, () => {});
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     } finally {
       s.close();

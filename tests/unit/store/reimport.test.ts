@@ -112,9 +112,24 @@ describe('scenarios on their own', () => {
     const r = teacher.importScenarios({ caseId: DEFAULT, content: file.content, fileName: 'student.json' });
     expect(r.added).toEqual([{ id: 'my-deal-2', name: 'My deal', renamedFrom: 'my-deal' }, { id: 'second', name: 'Second' }]);
     expect(r.revision!.summary).toBe('Imported 2 scenarios from student.json');
+    // Importing the same file again adds nothing: each scenario is already there, whatever its id.
     const again = teacher.importScenarios({ caseId: DEFAULT, content: file.content });
-    expect(again.skipped).toEqual(['Second']);
-    expect(again.added.map((a) => a.id)).toEqual(['my-deal-3']);
+    expect(again.skipped).toEqual(['My deal', 'Second']);
+    expect(again.added).toEqual([]);
+  });
+
+  it('a scenario whose name is taken gets a number, so no two scenarios share a name', () => {
+    const s = open();
+    s.saveScenario({ caseId: DEFAULT, scenario: mine });
+    const other = { id: 'student-deal', name: 'My deal', terms: { sanctions: 'eased' } };
+    const content = JSON.stringify({ format: 'parley-scenarios', version: 1, case: DEFAULT, scenarios: [{ ...mine, terms: { nato: 'never' } }, other] });
+    const r = s.importScenarios({ caseId: DEFAULT, content });
+    expect(r.added).toEqual([
+      { id: 'my-deal-2', name: 'My deal (2)', renamedFrom: 'my-deal', nameFrom: 'My deal' },
+      { id: 'student-deal', name: 'My deal (3)', nameFrom: 'My deal' },
+    ]);
+    const names = s.getCase({ caseId: DEFAULT }).scenarios.map((x) => x.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('a scenario that does not fit the case is refused with its path, and nothing is added', () => {

@@ -28,9 +28,9 @@ describe('ipcReply', () => {
     ['an extra field', 'deleteScenario', { caseId: 'a', scenarioId: 'b', force: true }],
     ['a too-long name', 'renameScenario', { caseId: 'a', scenarioId: 'b', name: 'x'.repeat(201) }],
     ['a non-string case file', 'importCase', { content: 12 }],
-  ])('refuses %s without calling the service', (_what, method, input) => {
+  ])('refuses %s without calling the service', async (_what, method, input) => {
     const { service, calls } = recordingService();
-    const reply = ipcReply(service, method, input, log);
+    const reply = await ipcReply(service, method, input, log);
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
       expect(reply.error.code).toBe('invalid_input');
@@ -39,25 +39,25 @@ describe('ipcReply', () => {
     expect(calls).toEqual([]);
   });
 
-  it('passes validated input through and returns the value', () => {
+  it('passes validated input through and returns the value', async () => {
     const { service, calls } = recordingService({ id: 'x' });
-    expect(ipcReply(service, 'getCase', { caseId: 'ukraine-talks-2025-08' }, log)).toEqual({ ok: true, value: { id: 'x' } });
+    expect(await ipcReply(service, 'getCase', { caseId: 'ukraine-talks-2025-08' }, log)).toEqual({ ok: true, value: { id: 'x' } });
     expect(calls).toEqual([['getCase', { caseId: 'ukraine-talks-2025-08' }]]);
   });
 
-  it('returns api errors as values and hides unexpected ones', () => {
-    const notFound = ipcReply(recordingService(undefined, new ApiError('not_found', 'no case "x"')).service, 'getCase', { caseId: 'x' }, log);
+  it('returns api errors as values and hides unexpected ones', async () => {
+    const notFound = await ipcReply(recordingService(undefined, new ApiError('not_found', 'no case "x"')).service, 'getCase', { caseId: 'x' }, log);
     expect(notFound).toEqual({ ok: false, error: { code: 'not_found', message: 'no case "x"' } });
-    const crash = ipcReply(recordingService(undefined, new TypeError('secret internals')).service, 'getCase', { caseId: 'x' }, log);
+    const crash = await ipcReply(recordingService(undefined, new TypeError('secret internals')).service, 'getCase', { caseId: 'x' }, log);
     expect(crash.ok).toBe(false);
     expect(JSON.stringify(crash)).not.toContain('secret internals');
     expect(logs.some((l) => l.includes('secret internals'))).toBe(true);
   });
 
-  it('covers every method of the contract', () => {
+  it('covers every method of the contract', async () => {
     for (const method of API_METHOD_NAMES) {
       const { service, calls } = recordingService();
-      ipcReply(service, method, { surely: 'not valid' }, log);
+      await ipcReply(service, method, { surely: 'not valid' }, log);
       expect(calls, method).toEqual([]);
     }
   });

@@ -1,0 +1,2 @@
+/** The architectures electron-builder will package for, from its arguments (this machine's by default). */
+export function distArchs(args: string[], hostArch?: string): string[];
