@@ -63,6 +63,13 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   const moved = new Float64Array(m);
   const sorted = new Float64Array(m);
   const choices = new Int32Array(Math.max(1, slots));
+  const req = new Float64Array(m);
+  const shifted = new Float64Array(m);
+  const dot = (w: Float64Array, lo: number, v: Float64Array) => {
+    let s = 0;
+    for (let q = 0; q < m; q++) s += w[lo + q]! * v[q]!;
+    return s;
+  };
 
   const partyPass = (lvl: number, rem: Int32Array, count: number, p: number, need: number): number => {
     const base0 = lvl * cells;
@@ -130,26 +137,38 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     return total;
   };
 
-  /** Tunes λ at this level (maximin), then removes the options whose reduced cost takes L below the cut-off. */
+  /**
+   * Tunes λ at this level (maximin), then removes the options whose reduced cost takes L below what is needed.
+   * Maximin needs every weighted party q at r_q = max(cut-off, its threshold) (a package matters only if its
+   * worst match reaches the cut-off), so Σ_q λ_q (M_q − r_q) < 0 for every completion proves the node empty;
+   * with no thresholds this is L < cut-off. Mean and party:P need their linear objective at the cut-off.
+   */
   let killedByWeights = 0;
   /** Returns the node's weighted bound (−∞: cut) and sets killedByWeights (no object per node: this runs at every node). */
   const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number => {
     killedByWeights = 0;
     const lo = lvl * m;
     let bound = lagrange(lvl, rem, count, a, off, lam, lo);
-    if (bound === -Infinity) return bound;
-    for (let step = 0; tuned && step < STEPS && bound >= cutoff && cutoff > -Infinity; step++) {
-      if (!polyakStep(grad, lam, lo, bound, cutoff, moved, trial, sorted)) break;
+    if (bound === -Infinity || cutoff === -Infinity) return bound;
+    let need = cutoff;
+    if (tuned) {
+      for (let q = 0; q < m; q++) req[q] = Math.max(cutoff, threshold[parties[q]!]!);
+      need = dot(lam, lo, req);
+    }
+    for (let step = 0; tuned && step < STEPS && bound >= need; step++) {
+      for (let q = 0; q < m; q++) shifted[q] = grad[q]! - req[q]!;
+      if (!polyakStep(shifted, lam, lo, bound - need, 0, moved, trial, sorted)) break;
       const v = lagrange(lvl, rem, count, a, off, trial, 0);
-      if (v < bound) {
+      const vNeed = dot(trial, 0, req);
+      if (v - vNeed < bound - need) {
         bound = v;
+        need = vNeed;
         lam.set(trial, lo);
       } else break;
     }
-    if (cutoff === -Infinity) return bound;
-    if (bound < cutoff - EPS) return -Infinity;
+    if (bound < need - EPS) return -Infinity;
     const total = lagrange(lvl, rem, count, a, off, lam, lo);
-    const slack = total - cutoff;
+    const slack = total - need;
     let killed = 0;
     const base0 = lvl * cells;
     for (let r = 0; r < count; r++) {
