@@ -14,31 +14,19 @@ import { compileCase, scoreScenario } from '../../src-core/scoring.ts';
 import { dealFrontier, nearestDeals, searchDeals } from '../../src-core/search/index.ts';
 import { buildProblem, packageTerms } from '../../src-core/search/problem.ts';
 import { generateCase } from '../fixtures/generate-case.ts';
+import { Bench } from './figures.ts';
 import { chosenOptions, maximinLp } from './highs-maximin.ts';
 
+const RUNS = Number(process.env.PARLEY_BENCH_RUNS ?? 3);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const now = () => performance.now();
 
-/** Wall and CPU ms of one call. */
-function timed<T>(f: () => T): { wall: number; cpu: number; out: T } {
-  const c = process.cpuUsage();
-  const t = now();
-  const out = f();
-  const wall = now() - t;
-  const u = process.cpuUsage(c);
-  return { wall, cpu: (u.user + u.system) / 1000, out };
-}
-/** Wall and CPU ms of `count` calls. */
-function runs(count: number, f: () => void): { wall: number[]; cpu: number[] } {
-  const times = { wall: [] as number[], cpu: [] as number[] };
-  for (let r = 0; r < count; r++) {
-    const { wall, cpu } = timed(f);
-    times.wall.push(wall);
-    times.cpu.push(cpu);
-  }
-  return times;
-}
-const RUNS = Number(process.env.PARLEY_BENCH_RUNS ?? 3);
+const bench = new Bench();
+/** Wall and CPU medians of RUNS calls after three untimed ones (so neither engine is timed while V8 compiles it). */
+const runs = (name: string, f: () => void, count = RUNS) => {
+  const fig = bench.run(name, { runs: count, warmup: 3 }, f);
+  return { wall: fig.median, cpu: fig.cpuMedian };
+};
 
 /** The first seed from `from` whose generated case has a feasible package (no red line crossed). */
 function feasibleCase(parties: number, issues: number, options: number, from: number): Case {
@@ -48,16 +36,11 @@ function feasibleCase(parties: number, issues: number, options: number, from: nu
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)]!;
-}
-
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(1) : ms.toFixed(0));
 
 async function main(): Promise<void> {
   console.log(`Parley find-deals benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, load ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log(`median of ${RUNS} runs each (PARLEY_BENCH_RUNS), after one warm-up\n`);
+  console.log(`median of ${RUNS} runs each (PARLEY_BENCH_RUNS), each after three untimed runs\n`);
   const highs = await loadHighs();
   // Warm both up so neither pays for loading or compiling.
   const warm = feasibleCase(4, 8, 4, 1);
@@ -73,12 +56,12 @@ async function main(): Promise<void> {
     const lp = maximinLp(problem);
     let columns: Record<string, { Primal: number }> = {};
     let ourValue = null as number | null;
-    const ours = runs(RUNS, () => {
+    const ours = runs(`ours ${P}×${n}×${m}`, () => {
       const report = searchDeals(c, { top: 1 }, { now }, compiled);
       ourValue = report.results[0]?.value ?? null;
       if (!report.exact) throw new Error('our search was cut short');
     });
-    const theirs = runs(RUNS, () => {
+    const theirs = runs(`HiGHS ${P}×${n}×${m}`, () => {
       const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 });
       if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
       // HiGHS's objective can be off by ~1e-6: score the terms it chose instead (after the clock stops).
@@ -88,8 +71,8 @@ async function main(): Promise<void> {
     if (ourValue === null || highsValue === null || Math.abs(ourValue - highsValue) > 1e-9) {
       throw new Error(`different optima on ${P}×${n}×${m}: ours ${ourValue}, HiGHS ${highsValue}`);
     }
-    const [a, b] = [median(ours.wall), median(theirs.wall)];
-    const [ac, bc] = [median(ours.cpu), median(theirs.cpu)];
+    const [a, b] = [ours.wall, theirs.wall];
+    const [ac, bc] = [ours.cpu, theirs.cpu];
     const ok = b / a >= 10 && bc / ac >= 10 ? 'ok' : b / a >= 10 || bc / ac >= 10 ? 'one of two' : 'UNDER 10×';
     rows.push([`${P}×${n}×${m}`, c.id.replace(/^bench-/, ''), ourValue.toFixed(6), fmt(a), fmt(ac), fmt(b), fmt(bc), `${(b / a).toFixed(1)}×`, `${(bc / ac).toFixed(1)}×`, ok]);
   }
@@ -97,33 +80,27 @@ async function main(): Promise<void> {
 
   console.log('\n2. Targets\n');
   const targets: string[][] = [];
-  const row = (label: string, times: { wall: number[]; cpu: number[] }, target: number, exact = true) => {
-    const [w, c] = [median(times.wall), median(times.cpu)];
+  const row = (label: string, times: { wall: number; cpu: number }, target: number, exact = true) => {
+    const [w, c] = [times.wall, times.cpu];
     targets.push([label, fmt(w), fmt(c), `< ${target}`, w < target && c < target && exact ? 'ok' : c < target && exact ? 'ok by CPU' : 'OVER']);
   };
   const big = feasibleCase(12, 40, 6, 2025);
   let exact = true;
-  const bigTimes = runs(RUNS, () => {
+  const bigTimes = runs('top-10', () => {
     exact = searchDeals(big, { top: 10, timeLimitMs: 60_000 }, { now }).exact && exact;
   });
   row(`top-10 maximin, 12×40×6 (${big.id.replace(/^bench-/, '')})${exact ? '' : ' — cut at 60 s'}`, bigTimes, 2000, exact);
   const six = feasibleCase(6, 30, 6, 2025);
   let points = 0;
-  const frontierTimes = runs(RUNS, () => {
+  const frontierTimes = runs('frontier', () => {
     points = dealFrontier(six, { parties: ['party-1', 'party-2'] }, { now }).points.length;
   });
   row(`frontier of two parties, 6×30×6 (${points} points)`, frontierTimes, 500);
   const r = parseCaseText(fs.readFileSync(path.join(ROOT, 'data', 'cases', 'ukraine-talks-2025-08.json'), 'utf8'));
   if (!r.ok) throw new Error('the shipped case is invalid');
   const ukraine = r.case;
-  const nearestTimes = { wall: [] as number[], cpu: [] as number[] };
-  for (let i = 0; i < Math.max(RUNS, 10); i++) {
-    for (const s of ukraine.scenarios) {
-      const t = timed(() => nearestDeals(ukraine, { from: s.terms }));
-      nearestTimes.wall.push(t.wall);
-      nearestTimes.cpu.push(t.cpu);
-    }
-  }
+  let scenario = 0;
+  const nearestTimes = runs('nearest', () => nearestDeals(ukraine, { from: ukraine.scenarios[scenario++ % ukraine.scenarios.length]!.terms }), Math.max(RUNS, 10) * ukraine.scenarios.length);
   row(`nearest acceptable to all, shipped case (each of its ${ukraine.scenarios.length} scenarios)`, nearestTimes, 50);
   table(['measure', 'median wall ms', 'median CPU ms', 'target ms', ''], targets);
   console.log(`\nload average at the end: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} CPUs); wall times grow with load, CPU times much less.`);
