@@ -92,6 +92,8 @@ export const apiInputs = {
   importScenarios: z.strictObject({ caseId: id, content: fileText('scenarios file'), dryRun: z.boolean().optional(), fileName }),
   exportPositions: z.strictObject({ caseId: id }),
   importPositions: z.strictObject({ caseId: id, content: fileText('spreadsheet'), dryRun: z.boolean().optional(), fileName }),
+  /** `since`: the version from the caller's previous call. */
+  libraryChanges: z.strictObject({ since: z.string().max(64, 'must be at most 64 characters').optional() }),
 } as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -184,6 +186,14 @@ export interface ApiOutputs {
   importScenarios: ScenarioImport;
   exportPositions: ExportedCase;
   importPositions: PositionsImport;
+  libraryChanges: LibraryChanges;
+}
+
+/** Whether the library changed, by this program or another one (the CLI, a second window), since `since`. */
+export interface LibraryChanges {
+  /** Opaque; pass it back as `since` next time. */
+  version: string;
+  changed: boolean;
 }
 
 /** What the renderer sees as `window.parley` (Electron) or through the HTTP client (browser). */
@@ -219,7 +229,10 @@ export function validateInput<M extends ApiMethod>(method: M, raw: unknown): z.o
   if (!schema) throw new ApiError('invalid_input', `unknown method "${String(method)}"`);
   const r = schema.safeParse(raw ?? {});
   if (r.success) return r.data as z.output<(typeof apiInputs)[M]>;
-  const details = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  // An unknown field is named by its own path, like every other problem.
+  const details = r.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: [...i.path, k].map(String).join('.'), message: 'unknown field' })) : [{ path: i.path.map(String).join('.'), message: i.message }],
+  );
   throw new ApiError('invalid_input', `invalid input for ${method}: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')}`, details);
 }
 

@@ -45,11 +45,19 @@ export const issueSchema = z.strictObject({
   options: z.array(optionSchema).min(1, 'an issue needs at least one option').max(50, 'at most 50 options per issue'),
 });
 
+const httpUrl = z.url({ protocol: /^https?$/ });
+const HTTP_URL = 'must be an http(s) URL, starting with http:// or https://';
+
 export const sourceSchema = z.strictObject({
   id,
   title: text(500),
   publisher: optionalText(200),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // A web address written with http:// or https:// in lower case, as the library stores it: never javascript:, data: or file:.
+  url: z
+    .string()
+    .regex(/^https?:\/\//, { error: HTTP_URL, abort: true })
+    .refine((u) => httpUrl.safeParse(u).success, HTTP_URL)
+    .optional(),
   date: date.optional(),
 });
 
@@ -101,7 +109,8 @@ export const caseFileSchema = z.strictObject({
 export type CaseFile = z.input<typeof caseFileSchema>;
 
 export interface CaseFileError {
-  /** JSON path of the offending value, e.g. `positions[3].stances.cede-all`; empty for the whole file. */
+  /** JSON path of the offending value, e.g. `positions[3].stances.cede-all`; empty only for an error about
+   * the whole file (it is not JSON, or not a JSON object). */
   path: string;
   message: string;
 }
@@ -122,10 +131,15 @@ export function formatCaseFileError(e: CaseFileError): string {
   return e.path ? `${e.path}: ${e.message}` : e.message;
 }
 
+/**
+ * `positions[3].stances.cede-all`. A key that is empty or holds characters other than letters, digits, "_"
+ * and "-" is written quoted, `stances["a.b"]`, so that every path names exactly one place in the file.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    else if (!/^[\w-]+$/.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
   return out;
@@ -193,9 +207,7 @@ function jsonErrorOffset(source: string): number | undefined {
 export function parseCase(data: unknown): ParseResult {
   // reportInput: zod 4 leaves `input` out of its issues otherwise, and describeIssue needs it.
   const structural = caseFileSchema.safeParse(data, { reportInput: true });
-  const errors: CaseFileError[] = structural.success
-    ? []
-    : structural.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+  const errors: CaseFileError[] = structural.success ? [] : structural.error.issues.flatMap(toCaseFileErrors);
   // Cross-references are checked on whatever is readable, so one run reports every problem.
   errors.push(...checkReferences(data));
   if (!structural.success || errors.length > 0) return { ok: false, errors: dedupe(errors) };
@@ -213,7 +225,7 @@ export function validateEditedCase(c: Case, patch: CasePatch): CaseFileError[] {
   const errors: CaseFileError[] = [];
   const collect = (r: z.ZodSafeParseResult<unknown>, prefix: string) => {
     if (r.success) return;
-    for (const issue of r.error.issues) errors.push({ path: formatPath([...parsePath(prefix), ...issue.path]), message: describeIssue(issue) });
+    for (const issue of r.error.issues) errors.push(...toCaseFileErrors({ ...issue, path: [...parsePath(prefix), ...issue.path] }));
   };
   collect(caseFileSchema.safeParse({ ...file, parties: [], issues: [], sources: [], positions: [], scenarios: [] }, { reportInput: true }), '');
   const check = <T>(schema: z.ZodType, list: readonly T[], changed: ReadonlySet<string>, key: (t: T) => string, name: string) => {
@@ -245,6 +257,14 @@ export function parseCaseOrThrow(data: unknown, where?: string): Case {
   return r.case;
 }
 
+/** One error per problem, at the path of the value it is about: an unknown field is named by its own path. */
+function toCaseFileErrors(issue: z.core.$ZodIssue): CaseFileError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field (not part of case format v1; check its spelling)' }));
+  }
+  return [{ path: formatPath(issue.path), message: describeIssue(issue) }];
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -252,8 +272,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       // A number that is not whole fails `.int()` as an invalid_type "int": keep the schema's message.
       if (issue.expected === 'int' && typeof issue.input === 'number') return issue.message;
       return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:
       return issue.message;
   }
@@ -337,7 +355,7 @@ export function checkReferences(data: unknown): CaseFileError[] {
       if (!isObj(map) || !opts) continue;
       for (const optionId of Object.keys(map)) {
         if (!opts.has(optionId)) {
-          errors.push({ path: `positions[${i}].${field}.${optionId}`, message: `"${optionId}" is not an option of issue "${iss}"` });
+          errors.push({ path: formatPath(['positions', i, field, optionId]), message: `"${optionId}" is not an option of issue "${iss}"` });
         }
       }
     }
@@ -361,9 +379,9 @@ export function checkReferences(data: unknown): CaseFileError[] {
     if (!isObj(sc.terms)) return;
     for (const [issueId, optionId] of Object.entries(sc.terms)) {
       const opts = optionsOf.get(issueId);
-      if (!opts) errors.push({ path: `scenarios[${i}].terms.${issueId}`, message: `"${issueId}" is not an issue of this case` });
+      if (!opts) errors.push({ path: formatPath(['scenarios', i, 'terms', issueId]), message: `"${issueId}" is not an issue of this case` });
       else if (typeof optionId === 'string' && !opts.has(optionId)) {
-        errors.push({ path: `scenarios[${i}].terms.${issueId}`, message: `"${optionId}" is not an option of issue "${issueId}"` });
+        errors.push({ path: formatPath(['scenarios', i, 'terms', issueId]), message: `"${optionId}" is not an option of issue "${issueId}"` });
       }
     }
   });

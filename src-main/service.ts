@@ -187,16 +187,20 @@ export class ParleyService {
     return guard(() => {
       const incoming = parseOrThrow(content);
       const from = fileName ? ` from ${fileName}` : '';
-      if (!this.repo.has(incoming.id)) {
-        this.caseHistory.create(incoming, `Imported case “${incoming.title}”${from}`);
-      } else {
-        if (!replace) throw new ConflictError(`a case with id "${incoming.id}" is already in the library (import with --replace to overwrite it)`);
-        this.caseHistory.change(incoming.id, (existing) => {
-          const plan = planImport(existing, incoming);
-          const kept = plan.kept.length ? `, kept ${plural(plan.kept.length, 'saved scenario')}` : '';
-          return { case: plan.merged, summary: `Replaced case “${existing.title}” with the file${from}${kept}` };
-        });
-      }
+      // One write transaction from the look-up to the write: another program importing the same new case
+      // at the same moment cannot slip in between and turn a --replace into a conflict.
+      this.db.transaction(() => {
+        if (!this.repo.has(incoming.id)) {
+          this.caseHistory.create(incoming, `Imported case “${incoming.title}”${from}`);
+        } else {
+          if (!replace) throw new ConflictError(`a case with id "${incoming.id}" is already in the library (import with --replace to overwrite it)`);
+          this.caseHistory.change(incoming.id, (existing) => {
+            const plan = planImport(existing, incoming);
+            const kept = plan.kept.length ? `, kept ${plural(plan.kept.length, 'saved scenario')}` : '';
+            return { case: plan.merged, summary: `Replaced case “${existing.title}” with the file${from}${kept}` };
+          });
+        }
+      }).immediate();
       const summary = this.repo.list().find((s) => s.id === incoming.id);
       if (!summary) throw new Error(`case "${incoming.id}" vanished after import`);
       return summary;
@@ -274,6 +278,16 @@ export class ParleyService {
       return { kind: 'report', case: c, scenarios: compareScenarios(c, scenarioIds, adhoc), asOf: asOf === undefined ? (c.asOf ?? null) : asOf, request };
     });
     return this.exports.run(job);
+  }
+
+  /**
+   * PRAGMA data_version moves when another connection (the CLI, another process) commits, but not for
+   * this connection's own writes; total_changes() counts those. Together they change on any commit, so
+   * every window or browser tab that polls sees every change, including another tab's.
+   */
+  libraryChanges({ since }: ApiInput<'libraryChanges'>): ApiOutputs['libraryChanges'] {
+    const version = `${this.db.pragma('data_version', { simple: true })}.${this.db.prepare('SELECT total_changes()').pluck().get()}`;
+    return { version, changed: since !== undefined && since !== version };
   }
 
   /** Dispatch by method name, for transports; the input must already be validated. */

@@ -1,6 +1,7 @@
 // Upper bounds on the objective over every completion of a partial package (issues 0..d−1 chosen), and the
 // leaf value, computed exactly as scoreScenario and aggregate do (same sums in the same order), so that a
 // package's value here is bit for bit the one the score report shows.
+import { polyakStep } from './filter.ts';
 import { SLACK, type Problem } from './problem.ts';
 
 export interface Bounds {
@@ -10,6 +11,8 @@ export interface Bounds {
   readonly valued: Int32Array;
   /** Parties with a threshold to meet. */
   readonly constrained: Int32Array;
+  /** Maximin: the root's weights per party (0 for parties without a match) of its linear bound; else null. */
+  readonly rootWeights: Float64Array | null;
   /** Upper bound of the objective at depth d, from the partial sums at a[off .. off + P) and red lines crossed. */
   bound(d: number, a: Float64Array, off: number, red: number): number;
   /**
@@ -30,73 +33,54 @@ export interface Bounds {
 function maximinWeights(problem: Problem, valued: Int32Array): Float64Array {
   const { n, slots, contrib, weight, domain } = problem;
   const m = valued.length;
-  let lambda = new Float64Array(m).fill(1 / m);
-  let best = lambda.slice();
+  // The allowed options' c_pio / W_p, option by option: the 400 passes below read contiguous memory.
+  const rows: number[] = [];
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (const o of domain[i]!) if (o >= 0) for (const p of valued) rows.push(contrib[p * n * slots + i * slots + o]! / weight[p]!);
+    ends[i] = rows.length;
+  }
+  const scaled = Float64Array.from(rows);
+  const lambda = new Float64Array(m).fill(1 / m);
+  const best = lambda.slice();
   let bestValue = Infinity;
   const grad = new Float64Array(m);
   for (let iter = 0; iter < 400; iter++) {
     grad.fill(0);
     let total = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0, start = 0; i < n; start = ends[i++]!) {
       let top = -Infinity;
       let arg = -1;
-      for (const o of domain[i]!) {
-        if (o < 0) continue;
+      for (let base = start; base < ends[i]!; base += m) {
         let g = 0;
-        for (let q = 0; q < m; q++) {
-          const p = valued[q]!;
-          g += (lambda[q]! * contrib[p * n * slots + i * slots + o]!) / weight[p]!;
-        }
+        for (let q = 0; q < m; q++) g += lambda[q]! * scaled[base + q]!;
         if (g > top) {
           top = g;
-          arg = o;
+          arg = base;
         }
       }
       if (arg < 0) continue;
       total += top;
-      for (let q = 0; q < m; q++) {
-        const p = valued[q]!;
-        grad[q]! += contrib[p * n * slots + i * slots + arg]! / weight[p]!;
-      }
+      for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
     }
     if (total < bestValue) {
       bestValue = total;
-      best = lambda.slice();
+      best.set(lambda);
     }
     // Exponentiated gradient on the simplex: shift weight towards the parties that fare worst.
     const step = 0.5 / Math.sqrt(iter + 1);
     let sum = 0;
-    const next = new Float64Array(m);
     for (let q = 0; q < m; q++) {
-      next[q] = lambda[q]! * Math.exp(-step * (grad[q]! / 100));
-      sum += next[q]!;
+      lambda[q] = lambda[q]! * Math.exp(-step * (grad[q]! / 100));
+      sum += lambda[q]!;
     }
-    for (let q = 0; q < m; q++) next[q]! /= sum;
-    lambda = next;
+    for (let q = 0; q < m; q++) lambda[q]! /= sum;
   }
   return best;
 }
 
 /** Subgradient steps per node: more cut more nodes but cost a pass over the remaining issues each. */
 const NODE_STEPS = 6;
-
-/** Euclidean projection onto the probability simplex (sort-based). */
-function projectSimplex(v: Float64Array, out: Float64Array, sorted: Float64Array): void {
-  const m = v.length;
-  sorted.set(v);
-  sorted.sort();
-  let cum = 0;
-  let theta = 0;
-  for (let j = m - 1; j >= 0; j--) {
-    cum += sorted[j]!;
-    const t = (cum - 1) / (m - j);
-    if (j === 0 || sorted[j - 1]! <= t) {
-      theta = t;
-      break;
-    }
-  }
-  for (let q = 0; q < m; q++) out[q] = Math.max(0, v[q]! - theta);
-}
 
 /**
  * The maximin bound re-weighted at every node: starting from the parent's weights, a few projected
@@ -162,15 +146,7 @@ function nodeWeights(problem: Problem, valued: Int32Array, root: Float64Array) {
       let best = evaluate(d, lambda, lo, a, off);
       suffix[d] = rest;
       for (let step = 0; step < NODE_STEPS && best >= target; step++) {
-        let mean = 0;
-        for (let q = 0; q < m; q++) mean += grad[q]!;
-        mean /= m;
-        let norm = 0;
-        for (let q = 0; q < m; q++) norm += (grad[q]! - mean) ** 2;
-        if (norm < 1e-12) break;
-        const eta = (best - target + 0.05) / norm;
-        for (let q = 0; q < m; q++) moved[q] = lambda[lo + q]! - eta * (grad[q]! - mean);
-        projectSimplex(moved, trial, sorted);
+        if (!polyakStep(grad, lambda, lo, best, target, moved, trial, sorted)) break;
         const v = evaluate(d, trial, 0, a, off);
         if (v < best) {
           best = v;
@@ -244,10 +220,13 @@ export function makeBounds(problem: Problem): Bounds {
 
   let bound: Bounds['bound'];
   let enter: Bounds['enter'] = () => Infinity;
+  let rootWeightsPerParty: Float64Array | null = null;
   const objective = problem.objective;
   if (nv === 0) bound = () => -Infinity;
   else if (objective === 'maximin') {
     const rootWeights = maximinWeights(problem, valued);
+    rootWeightsPerParty = new Float64Array(P);
+    valued.forEach((p, q) => (rootWeightsPerParty![p] = rootWeights[q]!));
     const rootBound = linear(rootWeights);
     const node = nodeWeights(problem, valued, rootWeights);
     enter = node.enter;
@@ -332,5 +311,5 @@ export function makeBounds(problem: Problem): Bounds {
     return true;
   };
 
-  return { sufMax, valued, constrained, bound, enter, value, reachable, meets };
+  return { sufMax, valued, constrained, rootWeights: rootWeightsPerParty, bound, enter, value, reachable, meets };
 }

@@ -14,8 +14,8 @@ function holdsEntry(problem: Problem, choice: Int32Array): boolean {
   return false;
 }
 
-/** Weighted sums in case order, exactly as the scores are computed. */
-function exactSums(problem: Problem, choice: Int32Array, out: Float64Array): number {
+/** Weighted sums in case order, exactly as the scores are computed; returns how many red lines are crossed. */
+export function exactSums(problem: Problem, choice: Int32Array, out: Float64Array): number {
   const { n, parties: P, slots, contrib, redAny } = problem;
   out.fill(0);
   let red = 0;

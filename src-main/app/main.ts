@@ -5,6 +5,7 @@ import path from 'node:path';
 import { MENU_CHANNEL } from '../../src-core/api-methods.ts';
 import { ParleyService } from '../service.ts';
 import { casesDir } from '../paths.ts';
+import { backupBeforeMigration, backupIfDue } from '../store/backups.ts';
 import { resolveLibraryPath } from '../store/library-path.ts';
 import { CASE_FILE_FILTERS, readCaseFile } from './case-files.ts';
 import { registerIpc } from './ipc.ts';
@@ -28,12 +29,14 @@ let started = false;
 /** Case files handed over before the window exists (a double-click that launched Parley). */
 const pendingCaseFiles = [...launch.caseFiles];
 
-function openLibrary(): ParleyService {
+async function openLibrary(): Promise<ParleyService> {
   const { path: file, isDefault } = resolveLibraryPath(launch.db);
+  const nativeBinding = electronNativeBinding(root);
+  await backupBeforeMigration(file, nativeBinding ? { nativeBinding } : {});
   const service = ParleyService.open(file, {
     casesDir: casesDir(root),
     onUnusable: isDefault ? 'set-aside' : 'refuse',
-    ...(electronNativeBinding(root) && { nativeBinding: electronNativeBinding(root) }),
+    ...(nativeBinding && { nativeBinding }),
   });
   if (service.setAside) {
     dialog.showErrorBox('Parley library set aside', `The library ${file} could not be read. It was moved to\n${service.setAside}\nand a new library was started. Nothing was deleted.`);
@@ -97,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => lockDown(contents, page));
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     // Exports are downloads in the page; here they open the native save dialog, named after the file.
@@ -106,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     let service: ParleyService;
     try {
-      service = openLibrary();
+      service = await openLibrary();
     } catch (err) {
       const nativeModule = /NODE_MODULE_VERSION|was compiled against a different Node.js version|Could not locate the bindings file/.test(String(err));
       const hint = !nativeModule
@@ -125,6 +128,9 @@ if (!app.requestSingleInstanceLock()) {
     for (const file of pendingCaseFiles.splice(0)) void openCaseFile(file);
     app.on('activate', () => showMainWindow());
     app.on('will-quit', () => service.close());
+    // Once a day, a copy of the library (backups/ beside it), made while the window opens: a failed copy is
+    // logged, not fatal; one cut short by quitting is simply not made (tomorrow's start tries again).
+    void backupIfDue(service.db, service.path).catch((err: Error) => service.db.open && log(`daily backup failed: ${err.message}`));
   });
 
   app.on('window-all-closed', () => {

@@ -40,3 +40,12 @@ export function oneOf<T extends string>(cmd: Command, flag: string, value: unkno
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}\nusage: ${cmd.usage}`);
 }
+
+/** Resolves at Ctrl+C or SIGTERM: how a serving command knows to close its server and library. */
+export function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -6,12 +6,30 @@ import type { Case } from '../../src-core/model.ts';
 import { casesDir } from '../paths.ts';
 import { ParleyService } from '../service.ts';
 import { resolveLibraryPath } from '../store/library-path.ts';
+import { backupBeforeMigration } from '../store/backups.ts';
 import { LibraryError } from '../store/library.ts';
 import { InputError } from './errors.ts';
 import type { Io } from './command.ts';
 
+/** The library a command works on: --db FILE (relative to the working folder), else $PARLEY_DB, else the per-user file. */
+export function libraryFile(dbFlag: unknown, io: Io): { path: string; isDefault: boolean } {
+  return resolveLibraryPath(typeof dbFlag === 'string' ? path.resolve(io.cwd, dbFlag) : undefined, io.env);
+}
+
+/** Before any command opens the library: a library that the open will migrate is backed up first. */
+export async function backUpBeforeMigration(dbFlag: unknown, io: Io): Promise<void> {
+  const { path: file } = libraryFile(dbFlag, io);
+  try {
+    const copy = await backupBeforeMigration(file);
+    if (copy) io.stderr(`parley: the library ${file} is upgraded to a new schema; it was backed up first to ${copy}\n`);
+  } catch (err) {
+    if (err instanceof LibraryError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
 export function openService(dbFlag: unknown, io: Io): ParleyService {
-  const { path: file, isDefault } = resolveLibraryPath(typeof dbFlag === 'string' ? path.resolve(io.cwd, dbFlag) : undefined, io.env);
+  const { path: file, isDefault } = libraryFile(dbFlag, io);
   try {
     const service = ParleyService.open(file, { casesDir: casesDir(), onUnusable: isDefault ? 'set-aside' : 'refuse' });
     if (service.setAside) io.stderr(`parley: the library ${file} could not be read; it was moved to ${service.setAside} and a new library was started\n`);

@@ -4,6 +4,7 @@ import { ApiError } from '../../src-core/api.ts';
 import { parseCommandArgs, type Command, type Io } from './command.ts';
 import { cases } from './commands/cases.ts';
 import { chart } from './commands/chart.ts';
+import { classroom } from './commands/classroom.ts';
 import { deleteCommand } from './commands/delete.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -18,8 +19,19 @@ import { serve } from './commands/serve.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { validate } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { backUpBeforeMigration, looksLikeFile } from './library-access.ts';
 
-export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve];
+export const COMMANDS: Command[] = [validate, importCommand, exportCommand, cases, deleteCommand, score, timelineCommand, sensitivity, positions, search, frontier, nearest, chart, report, serve, classroom, backupCommand, restoreCommand];
+
+/** Commands whose CASE is a case file or a case id in the library: only an id opens the library. */
+const CASE_FILE_OR_ID: readonly Command[] = [score, chart, report, exportCommand, timelineCommand, sensitivity, search, frontier, nearest];
+
+/** Whether the command will open (and so migrate) the library: only then is it backed up before a migration. */
+function opensLibrary(cmd: Command, positionals: string[], io: Io): boolean {
+  if (!('db' in cmd.options) || cmd === restoreCommand) return false;
+  return !(CASE_FILE_OR_ID.includes(cmd) && positionals[0] !== undefined && looksLikeFile(positionals[0], io));
+}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -51,6 +63,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stdout(`usage: ${cmd.usage}\n\n${cmd.summary}.\n${cmd.help}\n`);
       return 0;
     }
+    if (opensLibrary(cmd, positionals, io)) await backUpBeforeMigration((values as Record<string, unknown>).db, io);
     return await cmd.run({ values, positionals }, io);
   } catch (err) {
     if (err instanceof UsageError) {

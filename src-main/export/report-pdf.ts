@@ -16,16 +16,16 @@ import { pdfText, type FontChoice, type PdfFonts } from './pdf-fonts.ts';
 import { robustnessPages } from './report-robustness.ts';
 import { renderChart } from './svg-export.ts';
 
-const PAGE_W = 595.28;
+export const PAGE_W = 595.28;
 const PAGE_H = 841.89;
-const MARGIN = 50;
-const CONTENT_W = PAGE_W - 2 * MARGIN;
+export const MARGIN = 50;
+export const CONTENT_W = PAGE_W - 2 * MARGIN;
 const BOTTOM = PAGE_H - MARGIN;
 /** Charts are laid out at this width in px and scaled to the text column (≈ 0.77). */
 const CHART_PX = 640;
 const CHART_SCALE = CONTENT_W / CHART_PX;
-const INK = '#1d1f23';
-const MUTED = '#5b616b';
+export const INK = '#1d1f23';
+export const MUTED = '#5b616b';
 const LINK = '#0b57a3';
 
 export interface ReportOptions {
@@ -311,7 +311,7 @@ function quoteLine(w: Writer, who: string, quote: string | undefined): void {
   w.doc.y += 3;
 }
 
-function footers(w: Writer, c: Case): void {
+export function footers(w: Writer, c: Case): void {
   const { doc } = w;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

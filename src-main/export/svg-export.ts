@@ -30,10 +30,16 @@ export function renderChart(kind: ChartKind, data: CompareData, options: ExportC
   const size = w === undefined || h === undefined ? defaultChartSize(kind, data, settings, w) : { width: w, height: h };
   const width = w ?? size.width;
   const height = h ?? size.height;
+  const svg = drawnSvg((root) => drawChart(root, kind, data, { ...settings, width, height, theme: { ...(theme ?? LIGHT), font: EXPORT_FONT } }));
+  return { svg, width, height };
+}
+
+/** What a core chart builder draws into an empty <svg> (in a linkedom document), as a standalone SVG file. */
+export function drawnSvg(draw: (svg: SVGSVGElement) => void): string {
   const { document } = linkedomModule().parseHTML('<!doctype html><html><body></body></html>');
   const svg = document.createElementNS(SVG_NS, 'svg') as unknown as SVGSVGElement;
-  drawChart(svg, kind, data, { ...settings, width, height, theme: { ...(theme ?? LIGHT), font: EXPORT_FONT } });
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(svg)}\n`, width, height };
+  draw(svg);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(svg)}\n`;
 }
 
 export function renderChartSvg(kind: ChartKind, data: CompareData, options: ExportChartOptions = {}): string {

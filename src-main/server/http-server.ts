@@ -34,7 +34,7 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const STATUS: Record<ApiError['code'], number> = { invalid_input: 400, invalid_case: 422, invalid_file: 422, not_found: 404, conflict: 409, referenced: 409, internal: 500 };
+export const STATUS: Record<ApiError['code'], number> = { invalid_input: 400, invalid_case: 422, invalid_file: 422, not_found: 404, conflict: 409, referenced: 409, internal: 500 };
 
 export interface ServerOptions {
   service: ParleyService;
@@ -52,10 +52,14 @@ export interface RunningServer {
 }
 
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
+  return listen((req, res) => handle(req, res, options, log), options.host ?? '127.0.0.1', options.port ?? 0, log);
+}
+
+/** Serves `handler` on host:port; an error it throws is logged and answered 500 without details. */
+export function listen(handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>, host: string, port: number, log: (line: string) => void): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
-    handle(req, res, options, log).catch((err) => {
+    handler(req, res).catch((err) => {
       log(`internal error: ${(err as Error).stack ?? String(err)}`);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error; see the server log' } });
       else res.destroy();
@@ -64,13 +68,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   server.requestTimeout = 60_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : options.port;
+      const bound = typeof addr === 'object' && addr ? addr.port : port;
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
-        url: `http://${shownHost}:${port}/`,
+        url: `http://${shownHost}:${bound}/`,
         server,
         close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
       });
@@ -78,11 +82,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   });
 }
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
-const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '');
+export const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+export const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '');
 
-function securityHeaders(res: http.ServerResponse): void {
+export function securityHeaders(res: http.ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -91,7 +95,7 @@ function securityHeaders(res: http.ServerResponse): void {
   res.setHeader('X-Frame-Options', 'DENY');
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   securityHeaders(res);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
@@ -116,31 +120,39 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, optio
   serveStatic(url.pathname, req, res, options.staticDir);
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, service: ParleyService, log: (l: string) => void): Promise<void> {
-  const fail = (status: number, code: ApiError['code'], message: string) => sendJson(res, status, { ok: false, error: { code, message } });
+export const sendError = (res: http.ServerResponse, status: number, code: ApiError['code'], message: string) => sendJson(res, status, { ok: false, error: { code, message } });
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
+/**
+ * The checks every api request passes before its method runs: POST, a known method, a JSON body from this
+ * origin within `limit` bytes. Returns the parsed body, or undefined once it has answered with the error.
+ */
+export async function readApiRequest(req: http.IncomingMessage, res: http.ServerResponse, known: boolean, method: string, limit: number): Promise<unknown> {
+  const fail = (status: number, code: ApiError['code'], message: string) => (sendError(res, status, code, message), undefined);
   if (req.method !== 'POST') return fail(405, 'invalid_input', 'the api takes POST requests');
-  if (!isApiMethod(method)) return fail(404, 'not_found', `no api method "${method}"`);
+  if (!known) return fail(404, 'not_found', `no api method "${method}"`);
   // A JSON content type forces a CORS preflight, which this server never grants: other sites cannot call the api.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return fail(415, 'invalid_input', 'send the input as application/json');
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${req.headers.host}`) return fail(403, 'invalid_input', 'cross-origin requests are refused');
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    fail(413, 'invalid_input', `the request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
+  if (declared > limit) {
     req.resume();
-    return;
+    return fail(413, 'invalid_input', `the request is larger than ${sizeText(limit)}`);
   }
-  const body = await readBody(req, MAX_BODY_BYTES);
-  if (body === null) {
-    fail(413, 'invalid_input', `the request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
-    return;
-  }
-  let input: unknown;
+  const body = await readBody(req, limit);
+  if (body === null) return fail(413, 'invalid_input', `the request is larger than ${sizeText(limit)}`);
   try {
-    input = body.length ? JSON.parse(body) : {};
+    return body.length ? JSON.parse(body) : {};
   } catch {
     return fail(400, 'invalid_input', 'the request body is not valid JSON');
   }
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, service: ParleyService, log: (l: string) => void): Promise<void> {
+  const input = await readApiRequest(req, res, isApiMethod(method), method, MAX_BODY_BYTES);
+  if (input === undefined || !isApiMethod(method)) return;
   try {
     const value = await service.call(method, validateInput(method, input));
     sendJson(res, 200, { ok: true, value });
@@ -150,11 +162,11 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
       return;
     }
     log(`api ${method} failed: ${(err as Error).stack ?? String(err)}`);
-    fail(500, 'internal', 'internal error; see the server log');
+    sendError(res, 500, 'internal', 'internal error; see the server log');
   }
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+export function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -169,7 +181,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
   });
 }
 
-function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, dir: string): void {
+export function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, dir: string): void {
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);

@@ -1,5 +1,7 @@
 // Reading and writing whole cases and their scenarios. Every write is one transaction; every
-// statement is prepared once per connection.
+// statement is prepared once per connection. Write transactions are IMMEDIATE: they take the write lock
+// (waiting out the busy timeout) before reading, so a commit by another process between a read and the
+// first write cannot fail them with "database is locked" (SQLite does not wait on a stale snapshot).
 import type Database from 'better-sqlite3';
 import { writeStances } from './patch-writer.ts';
 import { type Case, type CaseSummary, type Position, type Scenario, type Stance } from '../../src-core/model.ts';
@@ -197,7 +199,7 @@ export class CaseRepository {
         this.stmt.deleteCase.run(c.id);
       }
       this.write(c, ord, (existing?.created_at as string | undefined) ?? now());
-    })();
+    }).immediate();
   }
 
   private write(c: Case, ord: number, createdAt: string): void {
@@ -228,6 +230,6 @@ export class CaseRepository {
   delete(id: string): void {
     this.db.transaction(() => {
       if (this.stmt.deleteCase.run(id).changes === 0) throw new NotFoundError(`no case "${id}" in the library`);
-    })();
+    }).immediate();
   }
 }

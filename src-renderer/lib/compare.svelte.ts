@@ -24,7 +24,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string }[] = [
   { id: 'csv', label: 'CSV (the numbers)' },
 ];
 
-function decodeBase64(b64: string): Uint8Array {
+export function decodeBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

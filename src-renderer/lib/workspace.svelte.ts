@@ -54,6 +54,8 @@ export class Workspace {
   redoLabel = $state<string | null>(null);
   /** Counts the case's changes, so views that list revisions know to reload them. */
   changes = $state(0);
+  /** The library's version when this window last read it (see refreshIfChanged). */
+  private libraryVersion: string | undefined;
   /** Set while the builder asks for a new scenario's name (see NameRequest). */
   naming = $state.raw<NameRequest | null>(null);
   private rekeyListeners = new Set<(from: string, to: string) => void>();
@@ -69,6 +71,8 @@ export class Workspace {
   async init(): Promise<void> {
     this.loading = true;
     try {
+      // Taken before reading, so a change made while we read is seen at the next check.
+      this.libraryVersion = (await api.libraryChanges({})).version;
       this.cases = await api.listCases({});
       const remembered = localStorage.getItem('parley:case');
       const pick = this.cases.find((c) => c.id === remembered) ?? this.cases[0];
@@ -173,6 +177,34 @@ export class Workspace {
     this.undoLabel = h.undo;
     this.redoLabel = h.redo;
     this.changes++;
+  }
+
+  /**
+   * Another program (the CLI, a second window) may have changed the library: when it did, the case list
+   * and the open case are read again. The builder's draft is left exactly as it is.
+   */
+  async refreshIfChanged(): Promise<boolean> {
+    if (this.loading || this.busy || this.libraryVersion === undefined) return false;
+    try {
+      const { version, changed } = await api.libraryChanges({ since: this.libraryVersion });
+      this.libraryVersion = version;
+      if (!changed) return false;
+      this.cases = await api.listCases({});
+      const open = this.current?.id;
+      if (open && this.cases.some((c) => c.id === open)) {
+        this.current = await api.getCase({ caseId: open });
+        // The other program's edits are revisions too: Undo names them.
+        await this.refreshUndo(open);
+      }
+      else if (this.cases[0]) {
+        await this.openCase(this.cases[0].id);
+        if (open) this.notice = { kind: 'info', text: `The case “${open}” was removed from the library by another program.` };
+      } else this.current = null;
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
   }
 
   private setDraft(d: Draft): void {

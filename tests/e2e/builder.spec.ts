@@ -1,3 +1,4 @@
+import { DARK, LIGHT } from '../../src-core/charts/palette.ts';
 import { cliScore, defaultCase, expect, expectedLabel, openBuilder, shot, test } from './fixtures.ts';
 
 const data = defaultCase();
@@ -154,6 +155,12 @@ test.describe('dark theme', () => {
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(17, 19, 22)');
     await page.getByRole('button', { name: 'Ukraine\'s conditions' }).click();
+    // The charts are drawn in the dark theme's colours, not only the page around them.
+    const chart = page.getByTestId('match-chart');
+    for (const track of await chart.locator('rect.track').all()) await expect(track).toHaveAttribute('fill', DARK.track);
+    const textFills = new Set(await chart.locator('text').evaluateAll((ts) => ts.map((t) => t.getAttribute('fill'))));
+    expect(textFills.has(DARK.text), [...textFills].join(' ')).toBe(true);
+    expect(textFills.has(LIGHT.text) || textFills.has(LIGHT.muted), [...textFills].join(' ')).toBe(false);
     await shot(page, '07-builder-dark');
   });
 });

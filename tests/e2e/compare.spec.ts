@@ -2,10 +2,24 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { DEFAULT_CASE_FILE, defaultCase, expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
+import { CHART_KIND_LABELS, CHART_KINDS } from '../../src-core/charts/chart-kinds.ts';
+import { DARK, LIGHT } from '../../src-core/charts/palette.ts';
+import { DEFAULT_CASE_FILE, defaultCase, E2E_LIBRARY, expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
 
 const data = defaultCase();
-const KINDS = ['Heatmap', 'Grouped bars', 'Radar', 'Two-party scatter', 'Breakdown'];
+const KINDS = CHART_KINDS.map((k) => CHART_KIND_LABELS[k]);
+
+/** The same chart's numbers from the real CLI, on the library the page shows, with the app's defaults. */
+function cliCsv(kind: string): string {
+  const out = path.join(ROOT, 'test-results', 'downloads', `cli-${kind}.csv`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'parley.js'), 'chart', 'ukraine-talks-2025-08', '--kind', kind, '--out', out, '--db', E2E_LIBRARY]);
+  return fs.readFileSync(out, 'utf8');
+}
+
+const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** The accessible name of an SVG file's root element: the chart's title and subtitle. */
+const svgLabel = (svg: string) => unescapeXml(/<svg[^>]*\saria-label="([^"]*)"/.exec(svg)?.[1] ?? '');
 
 /** Every scenario of the default case, scored by the real CLI. */
 function cliReport(): { scenarios: { id: string; name: string; parties: { party: string; match: number; redLines: string[] }[] }[] } {
@@ -102,29 +116,48 @@ test('exports open in the tools people use: SVG, PNG 2×, PDF, CSV and the repor
   await shot(page, '12-compare-exported');
 });
 
-test('every chart kind exports from the app', async ({ page }) => {
+test('every chart kind exports from the app as that kind: its title, and the numbers the CLI gives for the library', async ({ page }) => {
+  test.setTimeout(120_000); // fifteen exports and five CLI runs
   await openCompare(page);
-  for (const kind of KINDS) {
-    await page.getByRole('tab', { name: kind }).click();
+  for (const [i, label] of KINDS.entries()) {
+    const kind = CHART_KINDS[i]!;
+    await page.getByRole('tab', { name: label }).click();
+    const shown = page.getByTestId('compare-chart');
+    await expect(shown).toHaveAttribute('data-kind', kind);
+    const title = await shown.getAttribute('aria-label');
+    expect(title).toBeTruthy();
     for (const format of ['SVG (vector)', 'PNG 1×']) {
       const { file } = await exportAs(page, format);
       const bytes = fs.readFileSync(file);
       if (format.startsWith('SVG')) {
-        expect(bytes.toString('utf8')).toContain('<svg');
+        const svg = bytes.toString('utf8');
+        expect(svg).toContain(`data-kind="${kind}"`);
+        expect(svgLabel(svg)).toBe(title);
         execFileSync('rsvg-convert', ['-o', `${file}.png`, file]);
       } else {
         expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
         expect(bytes.readUInt32BE(16)).toBeGreaterThan(300);
       }
     }
+    const csv = await exportAs(page, 'CSV (the numbers)');
+    expect(path.basename(csv.file)).toContain(`-${kind}`);
+    expect(fs.readFileSync(csv.file, 'utf8')).toBe(cliCsv(kind));
   }
 });
 
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
-  test('comparison charts follow the dark theme', async ({ page }) => {
+  test('comparison charts, on screen and exported, are drawn in the dark theme’s colours', async ({ page }) => {
     await openCompare(page);
     await page.getByRole('tab', { name: 'Grouped bars' }).click();
+    const chart = page.getByTestId('compare-chart');
+    await expect(chart.locator('rect.background')).toHaveAttribute('fill', DARK.background);
+    const textFills = new Set(await chart.locator('text').evaluateAll((ts) => ts.map((t) => t.getAttribute('fill'))));
+    expect(textFills.has(DARK.text), [...textFills].join(' ')).toBe(true);
+    expect(textFills.has(LIGHT.text) || textFills.has(LIGHT.muted), [...textFills].join(' ')).toBe(false);
+    const { file } = await exportAs(page, 'SVG (vector)');
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg).toMatch(new RegExp(`class="background"[^>]*fill="${DARK.background}"|fill="${DARK.background}"[^>]*class="background"`));
     await shot(page, '13-compare-bars-dark');
   });
 });

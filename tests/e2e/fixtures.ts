@@ -6,6 +6,8 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DEFAULT_CASE_FILE = path.join(ROOT, 'data', 'cases', 'ukraine-talks-2025-08.json');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+/** The library `parley serve` answers from in these tests (tests/e2e/serve-fresh.mjs). */
+export const E2E_LIBRARY = path.join(ROOT, 'test-results', 'e2e-library', 'library.sqlite');
 
 /**
  * Every test fails on a console error or an uncaught page error, except the ones it declares it

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { rendererDir } from '../../paths.ts';
+import { backupIfDue } from '../../store/backups.ts';
 import { startServer } from '../../server/http-server.ts';
-import { DB_HELP, dbOption, expectPositionals, type Command } from '../command.ts';
+import { DB_HELP, dbOption, untilStopped, expectPositionals, type Command } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { openService } from '../library-access.ts';
 
@@ -22,14 +23,12 @@ export const serve: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535\nusage: ${this.usage}`);
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     const service = openService(values.db, io);
+    // Once a day, a copy of the library (backups/ beside it); a failed copy is reported, not fatal.
+    await backupIfDue(service.db, service.path).catch((err: Error) => io.stderr(`parley: warning: the daily backup of the library failed: ${err.message}\n`));
     const running = await startServer({ service, staticDir: rendererDir(), host, port, log: (l) => io.stderr(`${l}\n`) });
     io.stdout(`Parley is serving ${path.basename(service.path)} at ${running.url}\n`);
     if (!host.startsWith('127.') && host !== 'localhost') io.stderr('parley: warning: the server is reachable from other machines; the api has no login\n');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await untilStopped();
     await running.close();
     service.close();
     return 0;

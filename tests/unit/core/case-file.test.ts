@@ -323,9 +323,9 @@ describe('validation: values', () => {
     f.parties[0].nickname = 'N';
     f.positions[0].weight = 2;
     const errors = errorsOf(f);
-    expect(errors).toContainEqual({ path: '', message: 'unknown field "extra"' });
-    expect(errors).toContainEqual({ path: 'parties[0]', message: 'unknown field "nickname"' });
-    expect(errors).toContainEqual({ path: 'positions[0]', message: 'unknown field "weight"' });
+    expect(errors).toContainEqual({ path: 'extra', message: 'unknown field (not part of case format v1; check its spelling)' });
+    expect(errors).toContainEqual({ path: 'parties[0].nickname', message: 'unknown field (not part of case format v1; check its spelling)' });
+    expect(errors).toContainEqual({ path: 'positions[0].weight', message: 'unknown field (not part of case format v1; check its spelling)' });
   });
 
   it('rejects another format or version', () => {
@@ -378,7 +378,7 @@ describe('validation reports every error in one run', () => {
         'positions[1].party: "east" is not a party of this case',
         'positions[2].stances.maybe: "maybe" is not an option of issue "nato"',
         'scenarios[0].terms.crimea: "crimea" is not an issue of this case',
-        'unknown field "unknown"',
+        'unknown: unknown field (not part of case format v1; check its spelling)',
       ].sort(),
     );
     expect(errors).toHaveLength(10);

@@ -85,7 +85,7 @@ describe('incompatible entries in a case file', () => {
     expect(e.some((x) => x.startsWith('incompatible[3].reason: is required'))).toBe(true);
     expect(e).toContain('incompatible[4].reason: must not be empty');
     expect(e).toContain('incompatible[5].source: "rumour" is not a source of this case');
-    expect(e).toContain('incompatible[6]: unknown field "extra"');
+    expect(e).toContain('incompatible[6].extra: unknown field (not part of case format v1; check its spelling)');
   });
 });
 

@@ -14,7 +14,7 @@ import { LIBRARY_FILE, resolveLibraryPath, userDataDir } from '../../../src-main
 import { APPLICATION_ID, LibraryError, openLibrary } from '../../../src-main/store/library.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { generateCase } from '../../fixtures/generate-case.ts';
-import { CASES_DIR, onCleanup, rawDb, sha256, shippedCases, tableCounts, tempDir, tempLibraryPath } from './temp-library.ts';
+import { caught, CASES_DIR, onCleanup, rawDb, sha256, shippedCases, tableCounts, tempDir, tempLibraryPath } from './temp-library.ts';
 
 /** A service on a new library file, closed after the test. */
 function openService(file = tempLibraryPath(), options: Parameters<typeof ParleyService.open>[1] = {}): ParleyService {
@@ -29,15 +29,6 @@ function exportOf(s: ParleyService, caseId: string): string {
 
 function small(id: string, seed = 1): Case {
   return generateCase({ parties: 3, issues: 4, options: 3, scenarios: 2, seed, id });
-}
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected an error');
 }
 
 describe('a new library', () => {

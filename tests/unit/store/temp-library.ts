@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { parseCaseText } from '../../../src-core/case-file.ts';
 import type { Case } from '../../../src-core/model.ts';
+import { ParleyService } from '../../../src-main/service.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CASES_DIR = path.join(REPO_ROOT, 'data', 'cases');
@@ -67,4 +68,24 @@ export function rawDb(file: string, options: Database.Options = {}): Database.Da
   const db = new Database(file, options);
   onCleanup(() => db.open && db.close());
   return db;
+}
+
+/** The error `fn` throws; fails the test when it throws none. */
+export function caught(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected an error');
+}
+
+/** Every case of a library as its exported case file: what "the same library" means to a user. */
+export function exportAll(file: string): Record<string, string> {
+  const s = ParleyService.open(file);
+  try {
+    return Object.fromEntries(s.listCases().map((c) => [c.id, s.exportCase({ caseId: c.id }).content]));
+  } finally {
+    s.close();
+  }
 }

@@ -1,0 +1,295 @@
+// Domain filtering at every node of the best-package search: options that cannot be part of any package the
+// search still needs are removed from the node's subtree before it branches, and the node gets an upper bound
+// on the objective of what is left. Both rules are exact (they never remove an option of a package that can
+// reach the cut-off):
+// - a party's threshold (its minimum, its reservation when it must accept, and — for maximin — the cut-off
+//   itself, since a package matters only if every party reaches it): an option whose contribution falls so far
+//   below the party's best on that issue that even the best everywhere else cannot make up the loss;
+// - a weighted bound (maximin: min_p M_p ≤ Σ_p λ_p M_p for any λ on the simplex, re-tuned at every node by a few
+//   projected subgradient steps from the parent's λ; mean and party:P: their own linear objective): an option
+//   whose loss against the issue's best weighted gain takes the bound below the cut-off (reduced-cost fixing).
+// Removing options lowers every party's best still-reachable sum, so the rules run until nothing changes.
+import type { Problem } from './problem.ts';
+
+export interface NodeFilter {
+  /**
+   * Narrows, at level `lvl`, the options of the issues remaining[0 .. count) for a node with weighted sums
+   * a[off .. off + P) (level `parent`'s option sets copied first; parent −1: the problem's domains). `cutoff` is
+   * the value a package must reach to matter (−∞: any). Returns an upper bound on the objective over the
+   * completions left — −∞ when none can reach the cut-off (the node can be cut) — or +∞ when the objective has
+   * no bound here (nash).
+   */
+  narrow(lvl: number, parent: number, remaining: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number;
+  /** The options of issue i still alive at level lvl, ascending, written into out; returns how many. */
+  options(lvl: number, i: number, out: Int32Array): number;
+  /**
+   * The weighted gains, under level lvl's λ (maximin) or the linear objective (0 for nash), of the options
+   * `options` lists, in the same order, written into out; returns how many. (Arrays, not one call per option:
+   * a number returned from a call is boxed, and this runs at every node.)
+   */
+  gains(lvl: number, i: number, out: Float64Array): number;
+}
+
+const EPS = 1e-9;
+/** Subgradient steps per node (each one pass over the remaining options). */
+const STEPS = 6;
+
+export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: Float64Array | null, perPartyCutoff: boolean): NodeFilter {
+  const { n, parties: P, slots, contrib, weight, domain, threshold } = problem;
+  const cells = n * slots;
+  const levels = n + 2;
+  // alive[lvl * cells + i * slots + o] = 1: option o of issue i is still possible in the subtree at level lvl.
+  const alive = new Uint8Array(levels * cells);
+  const root = new Uint8Array(cells);
+  for (let i = 0; i < n; i++) for (const o of domain[i]!) if (o >= 0) root[i * slots + o] = 1;
+  const openIssue = Uint8Array.from(domain, (dom) => (dom.length === 1 && dom[0]! < 0 ? 1 : 0));
+  const best = new Float64Array(n);
+  const isValued = new Uint8Array(P);
+  for (const p of valued) isValued[p] = 1;
+
+  // The weighted bound: parties q = 0..m−1 (valued ones, or every party with a linear weight), λ per level.
+  const parties = linearWeights ? Int32Array.from(valued.filter((p) => linearWeights[p]! !== 0 || perPartyCutoff)) : new Int32Array(0);
+  const m = parties.length;
+  const tuned = perPartyCutoff && m > 1;
+  const lam = new Float64Array(levels * m);
+  const scaled = new Float64Array(cells * m);
+  parties.forEach((p, q) => {
+    lam[q] = linearWeights![p]!;
+    for (let j = 0; j < cells; j++) scaled[j * m + q] = contrib[p * cells + j]! / weight[p]!;
+  });
+  for (let l = 1; l < levels; l++) lam.copyWithin(l * m, 0, m);
+  const grad = new Float64Array(m);
+  const trial = new Float64Array(m);
+  const moved = new Float64Array(m);
+  const sorted = new Float64Array(m);
+  const choices = new Int32Array(Math.max(1, slots));
+  const req = new Float64Array(m);
+  const shifted = new Float64Array(m);
+  const dot = (w: Float64Array, lo: number, v: Float64Array) => {
+    let s = 0;
+    for (let q = 0; q < m; q++) s += w[lo + q]! * v[q]!;
+    return s;
+  };
+
+  const partyPass = (lvl: number, rem: Int32Array, count: number, p: number, need: number): number => {
+    const base0 = lvl * cells;
+    const cp = p * cells;
+    let rest = 0;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      let top = -Infinity;
+      const base = base0 + i * slots;
+      for (let o = 0; o < slots; o++) if (alive[base + o] && contrib[cp + i * slots + o]! > top) top = contrib[cp + i * slots + o]!;
+      if (top === -Infinity) return -1;
+      best[i] = top;
+      rest += top;
+    }
+    const tol = EPS * Math.max(1, weight[p]!);
+    const slack = rest - need;
+    if (slack < -tol) return -1;
+    let killed = 0;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      const base = base0 + i * slots;
+      const floor = best[i]! - slack - tol;
+      for (let o = 0; o < slots; o++) {
+        if (alive[base + o] && contrib[cp + i * slots + o]! < floor) {
+          alive[base + o] = 0;
+          killed++;
+        }
+      }
+    }
+    return killed;
+  };
+
+  /** L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills grad and best[i] (the issue's top gain). */
+  const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number): number => {
+    let total = 0;
+    for (let q = 0; q < m; q++) {
+      const p = parties[q]!;
+      grad[q] = a[off + p]! / weight[p]!;
+      total += w[lo + q]! * grad[q]!;
+    }
+    const base0 = lvl * cells;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      let top = -Infinity;
+      let arg = -1;
+      const base = base0 + i * slots;
+      for (let o = 0; o < slots; o++) {
+        if (!alive[base + o]) continue;
+        const sb = (i * slots + o) * m;
+        let g = 0;
+        for (let q = 0; q < m; q++) g += w[lo + q]! * scaled[sb + q]!;
+        if (g > top) {
+          top = g;
+          arg = sb;
+        }
+      }
+      if (arg < 0) return -Infinity;
+      best[i] = top;
+      total += top;
+      for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
+    }
+    return total;
+  };
+
+  /**
+   * Tunes λ at this level (maximin), then removes the options whose reduced cost takes L below what is needed.
+   * Maximin needs every weighted party q at r_q = max(cut-off, its threshold) (a package matters only if its
+   * worst match reaches the cut-off), so Σ_q λ_q (M_q − r_q) < 0 for every completion proves the node empty;
+   * with no thresholds this is L < cut-off. Mean and party:P need their linear objective at the cut-off.
+   */
+  let killedByWeights = 0;
+  /** Returns the node's weighted bound (−∞: cut) and sets killedByWeights (no object per node: this runs at every node). */
+  const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number => {
+    killedByWeights = 0;
+    const lo = lvl * m;
+    let bound = lagrange(lvl, rem, count, a, off, lam, lo);
+    if (bound === -Infinity || cutoff === -Infinity) return bound;
+    let need = cutoff;
+    if (tuned) {
+      for (let q = 0; q < m; q++) req[q] = Math.max(cutoff, threshold[parties[q]!]!);
+      need = dot(lam, lo, req);
+    }
+    for (let step = 0; tuned && step < STEPS && bound >= need; step++) {
+      for (let q = 0; q < m; q++) shifted[q] = grad[q]! - req[q]!;
+      if (!polyakStep(shifted, lam, lo, bound - need, 0, moved, trial, sorted)) break;
+      const v = lagrange(lvl, rem, count, a, off, trial, 0);
+      const vNeed = dot(trial, 0, req);
+      if (v - vNeed < bound - need) {
+        bound = v;
+        need = vNeed;
+        lam.set(trial, lo);
+      } else break;
+    }
+    if (bound < need - EPS) return -Infinity;
+    const total = lagrange(lvl, rem, count, a, off, lam, lo);
+    const slack = total - need;
+    let killed = 0;
+    const base0 = lvl * cells;
+    for (let r = 0; r < count; r++) {
+      const i = rem[r]!;
+      if (openIssue[i]) continue;
+      const base = base0 + i * slots;
+      const floor = best[i]! - slack - EPS;
+      for (let o = 0; o < slots; o++) {
+        if (!alive[base + o]) continue;
+        const sb = (i * slots + o) * m;
+        let g = 0;
+        for (let q = 0; q < m; q++) g += lam[lo + q]! * scaled[sb + q]!;
+        if (g < floor) {
+          alive[base + o] = 0;
+          killed++;
+        }
+      }
+    }
+    killedByWeights = killed;
+    return total;
+  };
+
+  return {
+    narrow(lvl, parent, rem, count, a, off, cutoff) {
+      if (parent < 0) alive.set(root, lvl * cells);
+      else alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
+      if (m > 0 && parent >= 0) lam.copyWithin(lvl * m, parent * m, parent * m + m);
+      let bound = Infinity;
+      for (let round = 0; round < 8; round++) {
+        let killed = 0;
+        let partyBound = Infinity;
+        for (let p = 0; p < P; p++) {
+          if (weight[p]! <= 0) continue;
+          let t = threshold[p]!;
+          if (perPartyCutoff && isValued[p] && cutoff > t) t = cutoff;
+          if (t === -Infinity) {
+            if (!perPartyCutoff || !isValued[p]) continue;
+          }
+          const k = partyPass(lvl, rem, count, p, t === -Infinity ? -Infinity : t * weight[p]! - a[off + p]!);
+          if (k < 0) return -Infinity;
+          killed += k;
+          if (perPartyCutoff && isValued[p]) {
+            let rest = a[off + p]!;
+            for (let r = 0; r < count; r++) if (!openIssue[rem[r]!]) rest += best[rem[r]!]!;
+            partyBound = Math.min(partyBound, rest / weight[p]!);
+          }
+        }
+        if (m > 0) {
+          const w = weightedPass(lvl, rem, count, a, off, cutoff);
+          if (w === -Infinity) return -Infinity;
+          killed += killedByWeights;
+          bound = Math.min(w, partyBound);
+        } else bound = perPartyCutoff ? partyBound : Infinity;
+        if (killed === 0) break;
+      }
+      return bound;
+    },
+    options(lvl, i, out) {
+      if (openIssue[i]) {
+        out[0] = -1;
+        return 1;
+      }
+      const base = lvl * cells + i * slots;
+      let k = 0;
+      for (let o = 0; o < slots; o++) if (alive[base + o]) out[k++] = o;
+      return k;
+    },
+    gains(lvl, i, out) {
+      const c = this.options(lvl, i, choices);
+      for (let j = 0; j < c; j++) {
+        const o = choices[j]!;
+        let g = 0;
+        if (o >= 0) for (let q = 0, sb = (i * slots + o) * m; q < m; q++) g += lam[lvl * m + q]! * scaled[sb + q]!;
+        out[j] = g;
+      }
+      return c;
+    },
+  };
+}
+
+/**
+ * One projected subgradient step on L(λ) from λ = w[lo ..] with gradient grad (the matches of the maximising
+ * options), a Polyak step aimed just below `target`, where the node would be cut; the new λ goes to `trial`.
+ * False when the gradient is flat (every party alike: no step helps).
+ */
+export function polyakStep(grad: Float64Array, w: Float64Array, lo: number, bound: number, target: number, moved: Float64Array, trial: Float64Array, sorted: Float64Array): boolean {
+  const m = grad.length;
+  let mean = 0;
+  for (let q = 0; q < m; q++) mean += grad[q]!;
+  mean /= m;
+  let norm = 0;
+  for (let q = 0; q < m; q++) norm += (grad[q]! - mean) ** 2;
+  if (norm < 1e-12) return false;
+  const eta = (bound - target + 0.05) / norm;
+  for (let q = 0; q < m; q++) moved[q] = w[lo + q]! - eta * (grad[q]! - mean);
+  projectSimplex(moved, trial, sorted);
+  return true;
+}
+
+/** Euclidean projection onto the probability simplex (sort-based). */
+function projectSimplex(v: Float64Array, out: Float64Array, sorted: Float64Array): void {
+  const m = v.length;
+  // Insertion sort: a handful of parties, and TypedArray#sort allocates on every call (this runs at every node).
+  for (let q = 0; q < m; q++) {
+    const x = v[q]!;
+    let j = q;
+    while (j > 0 && sorted[j - 1]! > x) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+    }
+    sorted[j] = x;
+  }
+  let cum = 0;
+  let theta = 0;
+  for (let j = m - 1; j >= 0; j--) {
+    cum += sorted[j]!;
+    const t = (cum - 1) / (m - j);
+    if (j === 0 || sorted[j - 1]! <= t) {
+      theta = t;
+      break;
+    }
+  }
+  for (let q = 0; q < m; q++) out[q] = Math.max(0, v[q]! - theta);
+}
