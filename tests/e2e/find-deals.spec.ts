@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { serializeCase } from '../../src-core/case-file.ts';
 import { generateCase } from '../fixtures/generate-case.ts';
-import { cliScore, defaultCase, expect, expectedLabel, openBuilder, shot, test } from './fixtures.ts';
+import { cliScore, defaultCase, expect, expectedLabel, goToView, openBuilder, shot, test } from './fixtures.ts';
 
 const data = defaultCase();
 const partyName = new Map(data.parties.map((p) => [p.id, p.name]));
@@ -11,7 +11,7 @@ const optionLabel = (issueId: string, optionId: string) => issue(issueId).option
 
 async function openFindDeals(page: Page) {
   await openBuilder(page);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Find deals' }).click();
+  await goToView(page, 'Find deals');
   await expect(page.getByRole('heading', { name: 'Find deals' })).toBeVisible();
 }
 
@@ -82,7 +82,7 @@ test.describe('a long search', () => {
     await page.addInitScript(() => localStorage.setItem('parley:case', 'e2e-big-search'));
     await page.goto('/');
     await expect(page.getByTestId('match-chart').locator('g.row')).toHaveCount(12);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Find deals' }).click();
+    await goToView(page, 'Find deals');
     await page.getByRole('spinbutton', { name: 'How many' }).fill('50');
     // Every red line allowed: the full 6^40 space, ranked by the worst of 12 matches — a long search.
     for (const box of await page.getByRole('checkbox', { name: /^No red line of / }).all()) await box.uncheck();
@@ -93,7 +93,7 @@ test.describe('a long search', () => {
     await shot(page, '33-find-deals-progress');
 
     // The page's own thread is free: the builder answers clicks while the worker searches.
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Scenario builder' }).click();
+    await goToView(page, 'Scenario builder');
     const group = page.locator('fieldset[data-issue]').first();
     await group.getByRole('radio').nth(1).check();
     const ms = await page.evaluate(async () => {
@@ -104,7 +104,7 @@ test.describe('a long search', () => {
       return performance.now() - t0;
     });
     expect(ms).toBeLessThan(1000);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Find deals' }).click();
+    await goToView(page, 'Find deals');
     await expect(progress).toBeVisible();
 
     await progress.getByRole('button', { name: 'Cancel' }).click();
@@ -120,7 +120,7 @@ test.describe('a long search', () => {
 
 test('the scatter in Compare shows the exact frontier of all packages as a line', async ({ page }) => {
   await openBuilder(page);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await goToView(page, 'Compare');
   await page.getByRole('tab', { name: 'Two-party scatter' }).click();
   const line = page.getByTestId('compare-chart').locator('g.exact-frontier');
   await expect(line).toHaveCount(1);
@@ -183,7 +183,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const audit = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
       expect(await audit()).toEqual([]);
       await shot(page, `37-find-deals-${scheme}`);
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Scenario builder' }).click();
+      await goToView(page, 'Scenario builder');
       const panel = page.getByRole('region', { name: 'Nearest acceptable' });
       await panel.getByRole('button', { name: 'Find the fewest changes' }).click();
       await expect(panel.getByTestId('nearest-results')).toBeVisible();
