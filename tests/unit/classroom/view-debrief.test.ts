@@ -120,9 +120,10 @@ describe('the debrief', () => {
 
   it('with nothing on the table there is no improvement question, and a cut search says it is not exact', () => {
     expect(debrief(newSim(), at(1)).improvement).toBeNull();
-    // 3 parties × 30 issues of 10 options: far too many packages to settle before a clock that jumps an hour
-    // per reading ends the engine's time limit at its first look.
-    const big = generateCase({ parties: 3, issues: 30, options: 10, scenarios: 1, seed: 7 });
+    // 10 parties × 30 issues of 6 options with a few red lines (the search benchmark's hardest size): more
+    // search nodes than the engine visits between two looks at the clock, and a clock that jumps an hour per
+    // reading ends its time limit at the first look.
+    const big = generateCase({ parties: 10, issues: 30, options: 6, scenarios: 1, seed: 2025, redLines: 0.05 });
     const sim = createSimulation(big, { id: 'sim00002', now: T0 });
     let t = 0;
     const d = debrief(propose(sim, big.parties[0]!.id, {}, at(1)), at(2), { timeLimitMs: 1, clock: () => (t += 3_600_000) });

@@ -33,7 +33,7 @@ describe('the message a field shows', () => {
     ['a reservation that is not a number', { op: 'updateParty', party: { ...russia, reservation: numberValue('lots') } }, `parties[${russiaAt}].reservation`, 'must be a number, not a string'],
     ['a date that does not exist', { op: 'setCase', asOf: '2025-02-30' }, 'asOf', 'is not a real calendar date'],
     ['a date written otherwise', { op: 'setCase', asOf: '17/08/2025' }, 'asOf', 'must be a date written YYYY-MM-DD'],
-    ['a source URL that is not http(s)', { op: 'updateSource', source: { ...c.sources[0]!, url: optionalText('ftp://example.org') } }, 'sources[0].url', 'must be an http(s) URL'],
+    ['a source URL that is not http(s)', { op: 'updateSource', source: { ...c.sources[0]!, url: optionalText('ftp://example.org') } }, 'sources[0].url', 'must be an http(s) URL, starting with http:// or https://'],
     ['a stance utility below 0', { op: 'setRules', stanceUtilities: { oppose: -5 } }, 'stanceUtilities.oppose', 'must be between 0 and 100'],
   ] as [string, EditInput, string, string][])('%s', (_name, edit, path, message) => {
     expect(messageFor(checkEdit(c, edit), path)).toBe(message);
