@@ -7,8 +7,10 @@ import { DARK, LIGHT } from '../../src-core/charts/palette.ts';
 import { DEFAULT_CASE_FILE, defaultCase, E2E_LIBRARY, expect, openBuilder, ROOT, shot, test } from './fixtures.ts';
 
 const data = defaultCase();
-// The tabs of Compare; the robustness kinds (ranges, tornado) have their own tests in robustness.spec.ts.
-const KINDS = COMPARE_KINDS.map((k) => CHART_KIND_LABELS[k]);
+// The tabs of Compare that draw the compared scenarios. "Over time" (one scenario across dates) is tested in
+// authoring.spec.ts, the robustness kinds (ranges, tornado) in robustness.spec.ts.
+const TABS = COMPARE_KINDS.filter((k) => k !== 'timeline');
+const KINDS = TABS.map((k) => CHART_KIND_LABELS[k]);
 
 /** The same chart's numbers from the real CLI, on the library the page shows, with the app's defaults. */
 function cliCsv(kind: string): string {
@@ -121,7 +123,7 @@ test('every chart kind exports from the app as that kind: its title, and the num
   test.setTimeout(120_000); // fifteen exports and five CLI runs
   await openCompare(page);
   for (const [i, label] of KINDS.entries()) {
-    const kind = COMPARE_KINDS[i]!;
+    const kind = TABS[i]!;
     await page.getByRole('tab', { name: label }).click();
     const shown = page.getByTestId('compare-chart');
     await expect(shown).toHaveAttribute('data-kind', kind);
