@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { CLASSROOM_CASE_FILE } from './classroom-fixture.ts';
-import { call } from './http-client.ts';
+import { call } from '../transport/http-client.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const children: ChildProcessWithoutNullStreams[] = [];

@@ -11,7 +11,7 @@ import { MAX_CLASSROOM_BODY, startClassroomServer } from '../../../src-main/clas
 import type { RunningServer } from '../../../src-main/server/http-server.ts';
 import { ParleyService } from '../../../src-main/service.ts';
 import { classroomCase, PRIVATE_NUMBERS } from './classroom-fixture.ts';
-import { call, request, type Reply } from './http-client.ts';
+import { call, request, type Reply } from '../transport/http-client.ts';
 
 const ROLES = ['north', 'south', 'east'];
 const DEAL = { berths: 'equal', dredging: 'by-traffic', fees: 'keep', authority: 'rotating' };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyService } from '../../../src-main/service.ts';
 import { startServer, type RunningServer } from '../../../src-main/server/http-server.ts';
+import { request as rawRequest } from './http-client.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 let dir: string;
@@ -32,34 +33,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: { ok: boolean; value?: unknown; error?: { code: string; message: string; details?: { path: string; message: string }[] } };
-}
-
-function request(method: string, urlPath: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: Reply['json'] = { ok: false };
-        try {
-          json = JSON.parse(text);
-        } catch {
-          /* static responses are not JSON */
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+const request = (method: string, urlPath: string, body?: string | Buffer, headers: Record<string, string> = {}) => rawRequest(port, method, urlPath, body, headers);
 
 const call = (method: string, input: unknown) => request('POST', `/api/${method}`, JSON.stringify(input));
 const libraryState = () => JSON.stringify(service.repo.list().map((c) => service.repo.get(c.id)));

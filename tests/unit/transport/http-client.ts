@@ -1,4 +1,5 @@
-// A tiny HTTP client for the classroom server tests: raw requests, so every status and header can be checked.
+// A tiny HTTP client for the server tests (parley serve, parley classroom): raw requests, so every status and
+// header can be checked.
 import http from 'node:http';
 
 export interface Reply {
@@ -8,7 +9,7 @@ export interface Reply {
   json: { ok: boolean; value?: any; error?: { code: string; message: string; details?: { path: string; message: string }[] } };
 }
 
-export function request(port: number, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
+export function request(port: number, method: string, urlPath: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { ...(body !== undefined && { 'Content-Type': 'application/json' }), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
