@@ -164,8 +164,14 @@ test('a later dated statement moves the timeline and the as-of control; undo and
     await go(page, 'Positions');
     await page.locator('button[data-cell="upstream|dam"]').click();
     const panel = page.getByTestId('statements');
+    await expect(panel.getByLabel('Date', { exact: true })).toHaveCount(1);
     await panel.getByRole('button', { name: 'Add statement' }).click();
-    await typeAndConfirm(panel.getByLabel('Date', { exact: true }).last(), LATER_DATE);
+    // The new statement's date field appears once the statement is saved, and takes focus; typing before that
+    // would change the first statement's date instead.
+    const dateFields = panel.getByLabel('Date', { exact: true });
+    await expect(dateFields).toHaveCount(2);
+    await expect(dateFields.last()).toBeFocused();
+    await typeAndConfirm(dateFields.last(), LATER_DATE);
     const later = panel.getByRole('article', { name: `Statement ${LATER_DATE}` });
     await expect(later).toBeVisible();
     // It started from the latest statement's stances; now Upstream only finds building acceptable.
@@ -177,9 +183,8 @@ test('a later dated statement moves the timeline and the as-of control; undo and
     const file = await exportedCase(page);
     await expectBars(page, cliScore(terms, file));
     const dates = page.getByTestId('timeline-chart').locator('g.date');
-    // The case's first date and the later statement's (a full run's shared library may hold one more date of
-    // this case from an earlier spec); the last point is the later statement.
-    await expect.poll(() => dates.count()).toBeGreaterThanOrEqual(2);
+    // The case's first date and the later statement's; the last point is the later statement.
+    await expect(dates).toHaveCount(2);
     await dates.last().focus();
     await expect(page.locator('.tooltip')).toContainText(`Upstream on Dam (${LATER_DATE}), revised`);
     const slider = page.getByTestId('as-of').getByRole('slider');
