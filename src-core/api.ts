@@ -8,6 +8,8 @@ import type { CsvRowError } from './positions-csv.ts';
 import { DATE_PATTERN, ID_PATTERN } from './model.ts';
 import type { API_METHOD_NAMES } from './api-methods.ts';
 import { CHART_FORMATS, CHART_KINDS, MAX_COMPARED, SORT_KEYS } from './charts/chart-kinds.ts';
+import { SEAT_METHODS, type ClassroomOutputs, type SeatMethod } from './classroom/inputs.ts';
+import { MAX_ROUNDS } from './classroom/model.ts';
 import { OBJECTIVE_KINDS } from './robustness/objective.ts';
 import { MAX_JITTER, MAX_SAMPLES } from './robustness/settings.ts';
 
@@ -94,6 +96,11 @@ export const apiInputs = {
   importPositions: z.strictObject({ caseId: id, content: fileText('spreadsheet'), dryRun: z.boolean().optional(), fileName }),
   /** `since`: the version from the caller's previous call. */
   libraryChanges: z.strictObject({ since: z.string().max(64, 'must be at most 64 characters').optional() }),
+  /** The classroom on one machine (DESIGN.md §13, docs/classroom.md "Hot seat"): a simulation of a case in the library. */
+  hotSeatCreate: z.strictObject({ caseId: id, roles: z.array(id).max(100, 'at most 100 roles').optional(), rounds: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_ROUNDS, `must be at most ${MAX_ROUNDS}`).optional() }),
+  hotSeatList: z.strictObject({}),
+  /** One classroom call from a seat (a role id, or null for the facilitator); `input` is checked by the classroom's own schema. */
+  hotSeatCall: z.strictObject({ simulationId: z.string().regex(/^[0-9a-z]{1,32}$/, 'must be a simulation id'), seat: id.nullable(), method: z.enum(SEAT_METHODS), input: z.unknown() }),
 } as const satisfies Record<(typeof API_METHOD_NAMES)[number], z.ZodType>;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -187,6 +194,22 @@ export interface ApiOutputs {
   exportPositions: ExportedCase;
   importPositions: PositionsImport;
   libraryChanges: LibraryChanges;
+  hotSeatCreate: HotSeatSummary;
+  hotSeatList: HotSeatSummary[];
+  hotSeatCall: ClassroomOutputs[SeatMethod];
+}
+
+/** A stored simulation as the hot seat's set-up and hand-over screens show it: nothing of any role's numbers. */
+export interface HotSeatSummary {
+  id: string;
+  caseId: string;
+  title: string;
+  /** In play order. */
+  roles: { party: string; name: string }[];
+  rounds: number;
+  round: number;
+  status: 'running' | 'agreed' | 'ended';
+  createdAt: string;
 }
 
 /** Whether the library changed, by this program or another one (the CLI, a second window), since `since`. */
@@ -200,7 +223,8 @@ export interface LibraryChanges {
 export type ParleyApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
 
 /** `referenced`: a deletion that other items refer to; `details` lists them, and the edit with `cascade` confirms it. */
-export type ApiErrorCode = 'invalid_input' | 'invalid_case' | 'invalid_file' | 'not_found' | 'conflict' | 'referenced' | 'internal';
+/** `forbidden`: a classroom seat calling what only another seat may (a role calling a facilitator method). */
+export type ApiErrorCode = 'invalid_input' | 'invalid_case' | 'invalid_file' | 'not_found' | 'conflict' | 'referenced' | 'forbidden' | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

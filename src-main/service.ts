@@ -9,6 +9,7 @@ import { DEFAULT_STANCE_UTILITIES, DEFAULT_UNSTATED_UTILITY, type Case } from '.
 import { formatCsvError, positionsFromCsv, positionsToCsv } from '../src-core/positions-csv.ts';
 import { planScenarioImport, serializeScenarios } from '../src-core/scenario-file.ts';
 import { slugId } from '../src-core/slug.ts';
+import { Classroom, validateClassroomInput } from './classroom/classroom.ts';
 import { compareScenarios } from './export/export-files.ts';
 import type { ExportJob } from './export/export-jobs.ts';
 import { ExportThread } from './export/export-thread.ts';
@@ -33,6 +34,7 @@ export class ParleyService {
   readonly path: string;
   readonly setAside: string | undefined;
   private readonly exports: ExportThread;
+  private room: Classroom | undefined;
 
   private constructor(db: Database.Database, file: string, setAside: string | undefined, exports: ExportThread) {
     this.db = db;
@@ -288,6 +290,42 @@ export class ParleyService {
   libraryChanges({ since }: ApiInput<'libraryChanges'>): ApiOutputs['libraryChanges'] {
     const version = `${this.db.pragma('data_version', { simple: true })}.${this.db.prepare('SELECT total_changes()').pluck().get()}`;
     return { version, changed: since !== undefined && since !== version };
+  }
+
+  /** The hot seat's classroom: the library's simulations, the debrief PDF rendered in the same export worker. */
+  private get classroom(): Classroom {
+    return (this.room ??= new Classroom(this.db, undefined, this.exports));
+  }
+
+  /** A hot-seat simulation of a case in the library, frozen now. It also gets join codes, so `parley classroom --resume` can take it over a LAN. */
+  hotSeatCreate({ caseId, roles, rounds }: ApiInput<'hotSeatCreate'>): ApiOutputs['hotSeatCreate'] {
+    const c = guard(() => this.caseHistory.get(caseId));
+    const { simulation } = this.classroom.create(c, { ...(roles && { roles }), ...(rounds !== undefined && { rounds }) });
+    return this.hotSeatList().find((s) => s.id === simulation.id)!;
+  }
+
+  /** Every stored simulation (made here or by `parley classroom`), newest first, to resume in the hot seat. */
+  hotSeatList(): ApiOutputs['hotSeatList'] {
+    return this.classroom.list().map((s) => {
+      const parties = this.classroom.repo.get(s.id).case.parties;
+      const roles = s.roles.map((party) => ({ party, name: parties.find((p) => p.id === party)?.name ?? party }));
+      return { id: s.id, caseId: s.caseId, title: s.title, roles, rounds: s.rounds, round: s.round, status: s.status, createdAt: s.createdAt };
+    });
+  }
+
+  /** A seat's call on this machine: no token (the app is the user's), the same permissions and checks as the classroom server. */
+  async hotSeatCall({ simulationId, seat, method, input }: ApiInput<'hotSeatCall'>): Promise<ApiOutputs['hotSeatCall']> {
+    const room = this.classroom;
+    if (seat !== null) {
+      const roles = guard(() => room.repo.get(simulationId)).roles.map((r) => r.party);
+      if (!roles.includes(seat)) throw new ApiError('not_found', `"${seat}" is not a role of simulation ${simulationId} (roles: ${roles.join(', ')})`);
+      if (method === 'state') {
+        // Checked first, so that a refused call leaves the seat as it was.
+        validateClassroomInput('state', input);
+        room.takeSeat(simulationId, seat);
+      }
+    }
+    return room.dispatch(simulationId, seat, method, input);
   }
 
   /** Dispatch by method name, for transports; the input must already be validated. */

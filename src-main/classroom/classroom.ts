@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { ApiError, type ExportedFile } from '../../src-core/api.ts';
 import { debrief, type Debrief } from '../../src-core/classroom/debrief.ts';
+import { classroomInputs, FACILITATOR_METHODS, ROLE_METHODS, type ClassroomInput, type ClassroomMethod, type ClassroomOutputs, type SeatMethod } from '../../src-core/classroom/inputs.ts';
 import { RuleRefused, type Simulation } from '../../src-core/classroom/model.ts';
 import { advance, createSimulation, markJoined, phase, propose, respond, setBrief, setDeadline, type AdvanceOptions } from '../../src-core/classroom/rules.ts';
 import { facilitatorView, roleView, type FacilitatorView, type RoleView, type SeatView } from '../../src-core/classroom/view.ts';
@@ -146,6 +147,53 @@ export class Classroom {
     return this.exports.run(job);
   }
 
+  /**
+   * One call from a seat (role null: the facilitator), whoever carries it: the classroom server after its token
+   * check, the desktop app's hot seat directly. The seat's permissions and the input's validation live here
+   * and nowhere else.
+   */
+  async dispatch<M extends SeatMethod>(simulationId: string, role: string | null, method: M, raw: unknown): Promise<ClassroomOutputs[M]> {
+    const refusal = this.forbidden(simulationId, method, role);
+    if (refusal) throw new ApiError('forbidden', refusal);
+    return (await this.run(simulationId, role, method, validateClassroomInput(method, raw))) as ClassroomOutputs[M];
+  }
+
+  /** Why this seat may not call this method, or null when it may. */
+  forbidden(simulationId: string, method: SeatMethod, role: string | null): string | null {
+    if (role !== null && FACILITATOR_METHODS.includes(method)) return `only the facilitator may call ${method}`;
+    if (role === null && ROLE_METHODS.includes(method)) return `the facilitator plays no role, so cannot ${method === 'propose' ? 'propose a package' : 'answer one'}`;
+    if (role !== null && (method === 'debrief' || method === 'debriefReport') && !this.over(simulationId)) return 'the debrief opens to the roles when the simulation has ended';
+    return null;
+  }
+
+  /** A role takes its seat on this machine (the hot seat's "join"): the facilitator's table shows it as joined. */
+  takeSeat(simulationId: string, role: string): void {
+    guard(() => this.repo.update(simulationId, (sim) => markJoined(sim, role, this.clock())));
+  }
+
+  private run(id: string, role: string | null, method: SeatMethod, input: ClassroomInput<SeatMethod>): unknown {
+    switch (method) {
+      case 'state':
+        return this.view(id, role);
+      case 'propose':
+        return this.move(id, role!, { kind: 'propose', terms: (input as ClassroomInput<'propose'>).terms });
+      case 'respond':
+        return this.move(id, role!, { kind: (input as ClassroomInput<'respond'>).accept ? 'accept' : 'reject' });
+      case 'advance':
+        return this.advance(id, input as ClassroomInput<'advance'>);
+      case 'deadline':
+        return this.deadline(id, (input as ClassroomInput<'deadline'>).minutes);
+      case 'brief': {
+        const b = input as ClassroomInput<'brief'>;
+        return this.brief(id, b.role, b.text);
+      }
+      case 'debrief':
+        return this.debrief(id);
+      case 'debriefReport':
+        return this.debriefReport(id);
+    }
+  }
+
   private facilitatorChange(simulationId: string, change: (s: Simulation, now: string) => Simulation): FacilitatorView {
     return guard(() => {
       const now = this.clock();
@@ -159,6 +207,14 @@ export class Classroom {
     if (!sim.roles.some((r) => r.party === role)) throw new ApiError('not_found', `"${role}" is not a role of simulation ${sim.id} (roles: ${sim.roles.map((r) => r.party).join(', ')})`);
     return roleView(sim, role, now);
   }
+}
+
+/** A classroom input checked against the core's schema; throws ApiError('invalid_input') naming each bad field. */
+export function validateClassroomInput<M extends ClassroomMethod>(method: M, raw: unknown): ClassroomInput<M> {
+  const r = classroomInputs[method].safeParse(raw ?? {});
+  if (r.success) return r.data as ClassroomInput<M>;
+  const details = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  throw new ApiError('invalid_input', `invalid input for classroom.${method}: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')}`, details);
 }
 
 const shown = (codes: Record<string, string>) => Object.fromEntries(Object.entries(codes).map(([party, code]) => [party, showJoinCode(code)]));

@@ -1,11 +1,11 @@
 // The classroom server (`parley classroom`, DESIGN.md §13): one simulation, the same Svelte app at /classroom,
-// and POST /api/classroom.<method> with a bearer token. Thin: authenticate, check the seat, validate with the
-// core's schemas, call the Classroom, answer JSON. The same request checks, limits and headers as `parley serve`.
+// and POST /api/classroom.<method> with a bearer token. Thin: authenticate, hand the call to the Classroom's
+// dispatch (which checks the seat and validates the input), answer JSON. The same request checks, limits and headers as `parley serve`.
 import type http from 'node:http';
 import { ApiError } from '../../src-core/api.ts';
-import { classroomInputs, FACILITATOR_METHODS, isClassroomMethod, ROLE_METHODS, type ClassroomInput, type ClassroomMethod } from '../../src-core/classroom/inputs.ts';
+import { isClassroomMethod, type ClassroomInput } from '../../src-core/classroom/inputs.ts';
 import { hostName, isLoopback, listen, LOOPBACK_NAMES, readApiRequest, securityHeaders, sendJson, serveStatic, STATUS, type RunningServer } from '../server/http-server.ts';
-import type { Classroom } from './classroom.ts';
+import { validateClassroomInput as validate, type Classroom } from './classroom.ts';
 import { FailureLimiter, type LimiterOptions } from './failure-limiter.ts';
 
 /** Where the app opens in classroom mode (the printed links and the join page). */
@@ -76,9 +76,7 @@ async function api(req: http.IncomingMessage, res: http.ServerResponse, name: st
     if (!token) return fail(res, 401, 'unauthorized', 'this call needs "Authorization: Bearer <token>": join with your code first', { 'WWW-Authenticate': 'Bearer' });
     const seat = ctx.classroom.seat(ctx.simulationId, token);
     if (!seat) return fail(res, 401, 'unauthorized', 'this token is not valid for this simulation: join again with your code', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    const refusal = forbidden(method, seat.role, ctx);
-    if (refusal) return fail(res, 403, 'forbidden', refusal);
-    sendJson(res, 200, { ok: true, value: await call(method, validate(method, raw), seat.role, ctx) });
+    sendJson(res, 200, { ok: true, value: await ctx.classroom.dispatch(ctx.simulationId, seat.role, method, raw) });
   } catch (err) {
     if (err instanceof ApiError) return sendJson(res, STATUS[err.code], { ok: false, error: err.toJSON() });
     ctx.log(`classroom.${method} failed: ${(err as Error).stack ?? String(err)}`);
@@ -103,43 +101,3 @@ function join(res: http.ServerResponse, raw: unknown, address: string, ctx: Cont
 }
 
 const bearer = (header: string | undefined): string | undefined => /^Bearer +(\S+)\s*$/i.exec(header ?? '')?.[1];
-
-/** Why this seat may not call this method, or null when it may. */
-function forbidden(method: ClassroomMethod, role: string | null, ctx: Context): string | null {
-  if (role !== null && FACILITATOR_METHODS.includes(method)) return `only the facilitator may call ${method}`;
-  if (role === null && ROLE_METHODS.includes(method)) return `the facilitator plays no role, so cannot ${method === 'propose' ? 'propose a package' : 'answer one'}`;
-  if (role !== null && (method === 'debrief' || method === 'debriefReport') && !ctx.classroom.over(ctx.simulationId)) return 'the debrief opens to the roles when the simulation has ended';
-  return null;
-}
-
-function validate<M extends ClassroomMethod>(method: M, raw: unknown): ClassroomInput<M> {
-  const r = classroomInputs[method].safeParse(raw ?? {});
-  if (r.success) return r.data as ClassroomInput<M>;
-  const details = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  throw new ApiError('invalid_input', `invalid input for classroom.${method}: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')}`, details);
-}
-
-function call(method: Exclude<ClassroomMethod, 'join'>, input: ClassroomInput<ClassroomMethod>, role: string | null, ctx: Context): unknown | Promise<unknown> {
-  const room = ctx.classroom;
-  const id = ctx.simulationId;
-  switch (method) {
-    case 'state':
-      return room.view(id, role);
-    case 'propose':
-      return room.move(id, role!, { kind: 'propose', terms: (input as ClassroomInput<'propose'>).terms });
-    case 'respond':
-      return room.move(id, role!, { kind: (input as ClassroomInput<'respond'>).accept ? 'accept' : 'reject' });
-    case 'advance':
-      return room.advance(id, input as ClassroomInput<'advance'>);
-    case 'deadline':
-      return room.deadline(id, (input as ClassroomInput<'deadline'>).minutes);
-    case 'brief': {
-      const b = input as ClassroomInput<'brief'>;
-      return room.brief(id, b.role, b.text);
-    }
-    case 'debrief':
-      return room.debrief(id);
-    case 'debriefReport':
-      return room.debriefReport(id);
-  }
-}

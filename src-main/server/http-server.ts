@@ -34,7 +34,7 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export const STATUS: Record<ApiError['code'], number> = { invalid_input: 400, invalid_case: 422, invalid_file: 422, not_found: 404, conflict: 409, referenced: 409, internal: 500 };
+export const STATUS: Record<ApiError['code'], number> = { invalid_input: 400, invalid_case: 422, invalid_file: 422, not_found: 404, conflict: 409, referenced: 409, forbidden: 403, internal: 500 };
 
 export interface ServerOptions {
   service: ParleyService;

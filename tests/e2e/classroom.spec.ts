@@ -3,9 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expect, ROOT, shot, test } from './fixtures.ts';
+import { expect, ROOT, shot, test, violationsInBothThemes } from './fixtures.ts';
 
 const CASE_FILE = path.join(ROOT, 'tests', 'fixtures', 'classroom-case.json');
 const DIR = path.join(ROOT, 'test-results', 'classroom-e2e');
@@ -35,23 +34,6 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   server?.kill('SIGTERM');
 });
-
-/** WCAG 2.1 AA problems axe finds on the page, in words. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
-}
-
-/** The axe audit of the screen as it is, in the light theme and then the dark one (issue 11, point 9). */
-async function violationsInBothThemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    found.push(...(await violations(page)).map((v) => `${colorScheme}: ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** A page in its own context that fails the test on any console or page error. */
 async function seat(browser: Browser, errors: string[]): Promise<Page> {

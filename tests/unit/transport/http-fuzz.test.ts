@@ -30,6 +30,8 @@ const serverLog: string[] = [];
 /** The shipped case's own files, as its export methods write them: plausible bodies for the import methods. */
 const ownFiles = { scenarios: '', positions: '' };
 let requests = 0;
+/** The fuzzed library's hot-seat simulation, when its method is hotSeatCall. */
+let simulationId: string | undefined;
 
 /** Every method is fuzzed on a library of its own, fresh from the shipped cases, behind a server of its own. */
 async function freshLibrary(): Promise<void> {
@@ -153,6 +155,13 @@ const PLAUSIBLE: Record<string, fc.Arbitrary<unknown>> = {
     salienceJitter: fc.integer({ min: 0, max: 2 }),
     stanceFlip: fc.double({ min: 0, max: 0.3, noNaN: true }),
   }),
+  // The hot seat: a simulation of the fuzzed library (made before its method's run), or none.
+  simulationId: fc.constantFrom(0, 1, 2, 3).map((i) => (i > 0 && simulationId ? simulationId : 'nosuchsim')),
+  roles: fc.array(partyIds, { maxLength: 4 }),
+  rounds: fc.integer({ min: 0, max: 21 }),
+  seat: fc.constantFrom(null, null, ...ukraine.parties.map((x) => x.id), 'no-such-party'),
+  method: fc.constantFrom('state', 'state', 'propose', 'respond', 'advance', 'deadline', 'brief', 'debrief'),
+  input: fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, fc.record({ terms }), fc.record({ accept: fc.boolean() }), fc.record({ minutes: fc.constantFrom(null, 0, 5, 601) }), fc.record({ role: partyIds, text: fc.string({ maxLength: 40 }) }), anything),
   title: name,
   copyOf: fc.constantFrom(UKRAINE, 'no-such-case'),
   dryRun: fc.boolean(),
@@ -223,6 +232,7 @@ describe('every api method over HTTP (fuzz)', () => {
     // A history to move through, so that undo, redo and goToRevision also succeed now and then.
     for (const title of ['Fuzz one', 'Fuzz two', 'Fuzz three']) service.edit({ caseId: UKRAINE, edit: { op: 'setCase', title } });
     service.undo({ caseId: UKRAINE });
+    simulationId = method === 'hotSeatCall' ? service.hotSeatCreate({ caseId: UKRAINE, rounds: 2 }).id : undefined;
     const statuses = new Map<number, number>();
     // The library as last seen; compared in full only when something was written (its version moved).
     let library = snapshot();
