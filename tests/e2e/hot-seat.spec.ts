@@ -112,6 +112,7 @@ test('two roles and the facilitator share one computer, with a hand-over screen 
   await handOverScreen(page, 'Russia');
   await page.getByRole('button', { name: 'Leave hot seat' }).click();
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hot seat: a classroom simulation on this computer' })).toBeFocused();
   const stored = page.getByTestId('stored-simulations');
   await expect(stored.locator('tbody tr').first()).toContainText('Russia, Ukraine');
   await expect(stored.locator('tbody tr').first()).toContainText('agreement reached');
