@@ -71,6 +71,39 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     return s;
   };
 
+  // byContrib[p * cells + i * slots + k]: party p's options of issue i, best contribution first. The party pass
+  // reads the first alive one (the party's best) and kills from the other end until one survives, instead of
+  // scanning every option twice: it runs for every party, in every round, at every node.
+  const byContrib = new Int32Array(P * cells);
+  // spread[p]: the largest gap between party p's best and worst allowed option on one issue. With more room
+  // than that (slack), the party cannot rule out any option, and its kill pass is skipped.
+  const spread = new Float64Array(P);
+  for (let p = 0; p < P; p++) {
+    for (let i = 0; i < n; i++) {
+      const at = p * cells + i * slots;
+      // Insertion sort, best first (ties: lower index first): a handful of options, and no allocation.
+      for (let o = 0; o < slots; o++) {
+        const v = contrib[at + o]!;
+        let k = o;
+        while (k > 0 && contrib[at + byContrib[at + k - 1]!]! < v) {
+          byContrib[at + k] = byContrib[at + k - 1]!;
+          k--;
+        }
+        byContrib[at + k] = o;
+      }
+      let hi = -Infinity;
+      let lo = Infinity;
+      for (const o of domain[i]!) {
+        if (o < 0) continue;
+        hi = Math.max(hi, contrib[at + o]!);
+        lo = Math.min(lo, contrib[at + o]!);
+      }
+      if (hi > lo) spread[p] = Math.max(spread[p]!, hi - lo);
+    }
+  }
+  /** The sum of the party's best alive contributions over the remaining issues, from its last pass. */
+  let partyRest = 0;
+
   const partyPass = (lvl: number, rem: Int32Array, count: number, p: number, need: number): number => {
     const base0 = lvl * cells;
     const cp = p * cells;
@@ -78,34 +111,50 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     for (let r = 0; r < count; r++) {
       const i = rem[r]!;
       if (openIssue[i]) continue;
-      let top = -Infinity;
       const base = base0 + i * slots;
-      for (let o = 0; o < slots; o++) if (alive[base + o] && contrib[cp + i * slots + o]! > top) top = contrib[cp + i * slots + o]!;
-      if (top === -Infinity) return -1;
+      const at = cp + i * slots;
+      let k = 0;
+      while (k < slots && !alive[base + byContrib[at + k]!]) k++;
+      if (k === slots) return -1;
+      const top = contrib[at + byContrib[at + k]!]!;
       best[i] = top;
       rest += top;
     }
+    partyRest = rest;
     const tol = EPS * Math.max(1, weight[p]!);
     const slack = rest - need;
     if (slack < -tol) return -1;
+    if (slack + tol >= spread[p]!) return 0;
     let killed = 0;
     for (let r = 0; r < count; r++) {
       const i = rem[r]!;
       if (openIssue[i]) continue;
       const base = base0 + i * slots;
+      const at = cp + i * slots;
       const floor = best[i]! - slack - tol;
-      for (let o = 0; o < slots; o++) {
-        if (alive[base + o] && contrib[cp + i * slots + o]! < floor) {
-          alive[base + o] = 0;
-          killed++;
-        }
+      for (let k = slots - 1; k >= 0; k--) {
+        const o = byContrib[at + k]!;
+        if (!alive[base + o]) continue;
+        if (contrib[at + o]! >= floor) break;
+        alive[base + o] = 0;
+        killed++;
       }
     }
     return killed;
   };
 
-  /** L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills grad and best[i] (the issue's top gain). */
-  const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number): number => {
+  // The weighted gains of the alive options under each level's λ (levelGains[lvl * cells + i * slots + o]) and
+  // under a trial λ: the reduced-cost pass and `gains` read them instead of computing every product again.
+  const levelGains = new Float64Array(levels * cells);
+  const trialGains = new Float64Array(cells);
+  const issueTop = new Float64Array(n);
+  const trialTop = new Float64Array(n);
+
+  /**
+   * L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills grad, each option's gain
+   * (G[gOff + i * slots + o]) and each issue's top gain (top[i]).
+   */
+  const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number, G: Float64Array, gOff: number, top: Float64Array): number => {
     let total = 0;
     for (let q = 0; q < m; q++) {
       const p = parties[q]!;
@@ -116,7 +165,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     for (let r = 0; r < count; r++) {
       const i = rem[r]!;
       if (openIssue[i]) continue;
-      let top = -Infinity;
+      let most = -Infinity;
       let arg = -1;
       const base = base0 + i * slots;
       for (let o = 0; o < slots; o++) {
@@ -124,14 +173,15 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
         const sb = (i * slots + o) * m;
         let g = 0;
         for (let q = 0; q < m; q++) g += w[lo + q]! * scaled[sb + q]!;
-        if (g > top) {
-          top = g;
+        G[gOff + i * slots + o] = g;
+        if (g > most) {
+          most = g;
           arg = sb;
         }
       }
       if (arg < 0) return -Infinity;
-      best[i] = top;
-      total += top;
+      top[i] = most;
+      total += most;
       for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
     }
     return total;
@@ -148,7 +198,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number => {
     killedByWeights = 0;
     const lo = lvl * m;
-    let bound = lagrange(lvl, rem, count, a, off, lam, lo);
+    const gOff = lvl * cells;
+    let bound = lagrange(lvl, rem, count, a, off, lam, lo, levelGains, gOff, issueTop);
     if (bound === -Infinity || cutoff === -Infinity) return bound;
     let need = cutoff;
     if (tuned) {
@@ -158,37 +209,35 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     for (let step = 0; tuned && step < STEPS && bound >= need; step++) {
       for (let q = 0; q < m; q++) shifted[q] = grad[q]! - req[q]!;
       if (!polyakStep(shifted, lam, lo, bound - need, 0, moved, trial, sorted)) break;
-      const v = lagrange(lvl, rem, count, a, off, trial, 0);
+      // grad now holds the trial's gradient: used only if the trial is kept, since a rejected one ends the loop.
+      const v = lagrange(lvl, rem, count, a, off, trial, 0, trialGains, 0, trialTop);
       const vNeed = dot(trial, 0, req);
       if (v - vNeed < bound - need) {
         bound = v;
         need = vNeed;
         lam.set(trial, lo);
+        levelGains.set(trialGains, gOff);
+        issueTop.set(trialTop);
       } else break;
     }
     if (bound < need - EPS) return -Infinity;
-    const total = lagrange(lvl, rem, count, a, off, lam, lo);
-    const slack = total - need;
+    const slack = bound - need;
     let killed = 0;
     const base0 = lvl * cells;
     for (let r = 0; r < count; r++) {
       const i = rem[r]!;
       if (openIssue[i]) continue;
       const base = base0 + i * slots;
-      const floor = best[i]! - slack - EPS;
+      const floor = issueTop[i]! - slack - EPS;
       for (let o = 0; o < slots; o++) {
-        if (!alive[base + o]) continue;
-        const sb = (i * slots + o) * m;
-        let g = 0;
-        for (let q = 0; q < m; q++) g += lam[lo + q]! * scaled[sb + q]!;
-        if (g < floor) {
+        if (alive[base + o] && levelGains[gOff + i * slots + o]! < floor) {
           alive[base + o] = 0;
           killed++;
         }
       }
     }
     killedByWeights = killed;
-    return total;
+    return bound;
   };
 
   return {
@@ -210,11 +259,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
           const k = partyPass(lvl, rem, count, p, t === -Infinity ? -Infinity : t * weight[p]! - a[off + p]!);
           if (k < 0) return -Infinity;
           killed += k;
-          if (perPartyCutoff && isValued[p]) {
-            let rest = a[off + p]!;
-            for (let r = 0; r < count; r++) if (!openIssue[rem[r]!]) rest += best[rem[r]!]!;
-            partyBound = Math.min(partyBound, rest / weight[p]!);
-          }
+          if (perPartyCutoff && isValued[p]) partyBound = Math.min(partyBound, (a[off + p]! + partyRest) / weight[p]!);
         }
         if (m > 0) {
           const w = weightedPass(lvl, rem, count, a, off, cutoff);
@@ -238,11 +283,10 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     },
     gains(lvl, i, out) {
       const c = this.options(lvl, i, choices);
+      // The gains of this level's last weighted pass, which ran with its final λ over every alive option.
       for (let j = 0; j < c; j++) {
         const o = choices[j]!;
-        let g = 0;
-        if (o >= 0) for (let q = 0, sb = (i * slots + o) * m; q < m; q++) g += lam[lvl * m + q]! * scaled[sb + q]!;
-        out[j] = g;
+        out[j] = o >= 0 && m > 0 ? levelGains[lvl * cells + i * slots + o]! : 0;
       }
       return c;
     },
