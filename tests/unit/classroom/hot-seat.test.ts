@@ -115,6 +115,10 @@ describe('the hot seat api', () => {
     expect((await refusal(seatCall('east', 'propose', { terms: DEAL }))).code).toBe('conflict');
     const d = (await seatCall('south', 'debrief')) as { agreement: { terms: Record<string, string> } };
     expect(d.agreement.terms).toEqual(DEAL);
+    // The debrief's PDF, rendered in the service's export worker.
+    const pdf = (await seatCall('north', 'debriefReport')) as { fileName: string; mime: string; base64: string };
+    expect(pdf.fileName).toBe(`${CASE}-debrief-${id}.pdf`);
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(service.hotSeatList().find((s) => s.id === id)).toEqual(expect.objectContaining({ status: 'agreed', round: 2 }));
   });
 });
