@@ -152,9 +152,10 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
 
   /**
    * L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills grad, each option's gain
-   * (G[gOff + i * slots + o]) and each issue's top gain (top[i]).
+   * (G[gOff + i * slots + o]) and each issue's top gain (top[i]). With `reuse`, the gains are read from G instead
+   * (they must be those of this λ, as known[lvl] says of levelGains).
    */
-  const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number, G: Float64Array, gOff: number, top: Float64Array): number => {
+  const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number, G: Float64Array, gOff: number, top: Float64Array, reuse = false): number => {
     let total = 0;
     for (let q = 0; q < m; q++) {
       const p = parties[q]!;
@@ -172,8 +173,11 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
         if (!alive[base + o]) continue;
         const sb = (i * slots + o) * m;
         let g = 0;
-        for (let q = 0; q < m; q++) g += w[lo + q]! * scaled[sb + q]!;
-        G[gOff + i * slots + o] = g;
+        if (reuse) g = G[gOff + i * slots + o]!;
+        else {
+          for (let q = 0; q < m; q++) g += w[lo + q]! * scaled[sb + q]!;
+          G[gOff + i * slots + o] = g;
+        }
         if (g > most) {
           most = g;
           arg = sb;
@@ -187,6 +191,10 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     return total;
   };
 
+  // known[lvl] = 1: levelGains at lvl hold the gains under lam at lvl of every option alive there. A child starts
+  // from its parent's λ and a subset of its options, so it inherits them and its first L(λ) needs no products.
+  const known = new Uint8Array(levels);
+
   /**
    * Tunes λ at this level (maximin), then removes the options whose reduced cost takes L below what is needed.
    * Maximin needs every weighted party q at r_q = max(cut-off, its threshold) (a package matters only if its
@@ -199,7 +207,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     killedByWeights = 0;
     const lo = lvl * m;
     const gOff = lvl * cells;
-    let bound = lagrange(lvl, rem, count, a, off, lam, lo, levelGains, gOff, issueTop);
+    let bound = lagrange(lvl, rem, count, a, off, lam, lo, levelGains, gOff, issueTop, known[lvl] === 1);
+    known[lvl] = 1;
     if (bound === -Infinity || cutoff === -Infinity) return bound;
     let need = cutoff;
     if (tuned) {
@@ -245,6 +254,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       if (parent < 0) alive.set(root, lvl * cells);
       else alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
       if (m > 0 && parent >= 0) lam.copyWithin(lvl * m, parent * m, parent * m + m);
+      known[lvl] = parent >= 0 ? known[parent]! : 0;
+      if (known[lvl]) levelGains.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
       let bound = Infinity;
       for (let round = 0; round < 8; round++) {
         let killed = 0;
