@@ -168,7 +168,7 @@ export function runSearch(problem: Problem, options: RunOptions = {}, bounds: Bo
     }
     let dom: Int32Array = domain[d]!;
     if (filter) {
-      const ub = Math.min(filter.narrow(d, d - 1, rest[d]!, n - d, a, d * P, top.cutoff), cap);
+      const ub = Math.min(filter.narrow(d, d - 1, rest[d]!, n - d, a, d * P, top.cutoff, d - 1), cap);
       if (ub + SLACK < top.cutoff || top.covers(ub)) return;
       dom = doms[d]!.subarray(0, filter.options(d, d, doms[d]!));
     }

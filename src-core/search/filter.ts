@@ -14,12 +14,13 @@ import type { Problem } from './problem.ts';
 export interface NodeFilter {
   /**
    * Narrows, at level `lvl`, the options of the issues remaining[0 .. count) for a node with weighted sums
-   * a[off .. off + P) (level `parent`'s option sets copied first; parent −1: the problem's domains). `cutoff` is
+   * a[off .. off + P) (level `parent`'s option sets copied first; parent −1: the problem's domains). `chosen` is the
+   * issue decided between the parent and this node (the parent's remaining issues are these plus it). `cutoff` is
    * the value a package must reach to matter (−∞: any). Returns an upper bound on the objective over the
    * completions left — −∞ when none can reach the cut-off (the node can be cut) — or +∞ when the objective has
    * no bound here (nash).
    */
-  narrow(lvl: number, parent: number, remaining: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number;
+  narrow(lvl: number, parent: number, remaining: Int32Array, count: number, a: Float64Array, off: number, cutoff: number, chosen: number): number;
   /** The options of issue i still alive at level lvl, ascending, written into out; returns how many. */
   options(lvl: number, i: number, out: Int32Array): number;
   /**
@@ -43,7 +44,6 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   const root = new Uint8Array(cells);
   for (let i = 0; i < n; i++) for (const o of domain[i]!) if (o >= 0) root[i * slots + o] = 1;
   const openIssue = Uint8Array.from(domain, (dom) => (dom.length === 1 && dom[0]! < 0 ? 1 : 0));
-  const best = new Float64Array(n);
   const isValued = new Uint8Array(P);
   for (const p of valued) isValued[p] = 1;
 
@@ -101,42 +101,89 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       if (hi > lo) spread[p] = Math.max(spread[p]!, hi - lo);
     }
   }
+  // Kept current as options die, so that a party pass reads one number instead of scanning every remaining issue
+  // (it runs for every party, in every round, at every node): bestK[lvl * P * n + p * n + i] is the position in
+  // byContrib of party p's best alive option of issue i at level lvl, and restSum[lvl * P + p] the sum of those
+  // contributions over the level's remaining issues. A child copies its parent's and takes the chosen issue out.
+  const pn = P * n;
+  const bestK = new Uint8Array(levels * pn);
+  const restSum = new Float64Array(levels * P);
+  const weighted = Int32Array.from(problem.case.parties.map((_, p) => p).filter((p) => weight[p]! > 0));
+
+  /** Recomputes every party's best alive options and rest sum at the level from its alive sets; false when an issue has none. */
+  const scanBest = (lvl: number, rem: Int32Array, count: number): boolean => {
+    const base0 = lvl * cells;
+    for (const p of weighted) {
+      let rest = 0;
+      for (let r = 0; r < count; r++) {
+        const i = rem[r]!;
+        if (openIssue[i]) continue;
+        const at = p * cells + i * slots;
+        let k = 0;
+        while (k < slots && !alive[base0 + i * slots + byContrib[at + k]!]) k++;
+        if (k === slots) return false;
+        bestK[lvl * pn + p * n + i] = k;
+        rest += contrib[at + byContrib[at + k]!]!;
+      }
+      restSum[lvl * P + p] = rest;
+    }
+    return true;
+  };
+
+  /**
+   * Option o of issue i (a remaining issue with another alive option) dies at the level: parties whose best it
+   * was move to their next alive option. Neither rule below ever kills the last option of an issue: each keeps
+   * an issue's best by its own measure.
+   */
+  const kill = (lvl: number, i: number, o: number): void => {
+    const base = lvl * cells + i * slots;
+    alive[base + o] = 0;
+    for (let w = 0; w < weighted.length; w++) {
+      const p = weighted[w]!;
+      const at = p * cells + i * slots;
+      const bk = lvl * pn + p * n + i;
+      let k = bestK[bk]!;
+      if (byContrib[at + k] !== o) continue;
+      const was = contrib[at + o]!;
+      do k++;
+      while (k < slots && !alive[base + byContrib[at + k]!]);
+      if (k === slots) {
+        wiped = true; // cannot happen (see above); if it did, the node would be cut, not misjudged
+        continue;
+      }
+      bestK[bk] = k;
+      restSum[lvl * P + p]! += contrib[at + byContrib[at + k]!]! - was;
+    }
+  };
+
+  /** Set when a kill left an issue without options (never, by the rules; checked all the same). */
+  let wiped = false;
   /** The sum of the party's best alive contributions over the remaining issues, from its last pass. */
   let partyRest = 0;
 
   const partyPass = (lvl: number, rem: Int32Array, count: number, p: number, need: number): number => {
-    const base0 = lvl * cells;
-    const cp = p * cells;
-    let rest = 0;
-    for (let r = 0; r < count; r++) {
-      const i = rem[r]!;
-      if (openIssue[i]) continue;
-      const base = base0 + i * slots;
-      const at = cp + i * slots;
-      let k = 0;
-      while (k < slots && !alive[base + byContrib[at + k]!]) k++;
-      if (k === slots) return -1;
-      const top = contrib[at + byContrib[at + k]!]!;
-      best[i] = top;
-      rest += top;
-    }
+    const rest = restSum[lvl * P + p]!;
     partyRest = rest;
     const tol = EPS * Math.max(1, weight[p]!);
     const slack = rest - need;
     if (slack < -tol) return -1;
     if (slack + tol >= spread[p]!) return 0;
+    const base0 = lvl * cells;
+    const cp = p * cells;
     let killed = 0;
     for (let r = 0; r < count; r++) {
       const i = rem[r]!;
       if (openIssue[i]) continue;
       const base = base0 + i * slots;
       const at = cp + i * slots;
-      const floor = best[i]! - slack - tol;
-      for (let k = slots - 1; k >= 0; k--) {
+      const k0 = bestK[lvl * pn + p * n + i]!;
+      const floor = contrib[at + byContrib[at + k0]!]! - slack - tol;
+      // From the worst up, never past the party's best (which is at least the floor, as slack ≥ −tol).
+      for (let k = slots - 1; k > k0; k--) {
         const o = byContrib[at + k]!;
         if (!alive[base + o]) continue;
         if (contrib[at + o]! >= floor) break;
-        alive[base + o] = 0;
+        kill(lvl, i, o);
         killed++;
       }
     }
@@ -151,12 +198,14 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   const trialTop = new Float64Array(n);
 
   /**
-   * L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills grad, each option's gain
-   * (G[gOff + i * slots + o]) and each issue's top gain (top[i]). With `reuse`, the gains are read from G instead
-   * (they must be those of this λ, as known[lvl] says of levelGains).
+   * L(λ) over the alive options of the remaining issues, λ = w[lo ..]; fills each option's gain
+   * (G[gOff + i * slots + o]) and each issue's top gain (top[i]), and notes the maximising options for
+   * `gradient`. With `reuse`, the gains are read from G instead (they must be those of this λ, as known[lvl] says
+   * of levelGains).
    */
   const lagrange = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, w: Float64Array, lo: number, G: Float64Array, gOff: number, top: Float64Array, reuse = false): number => {
     let total = 0;
+    nargs = 0;
     for (let q = 0; q < m; q++) {
       const p = parties[q]!;
       grad[q] = a[off + p]! / weight[p]!;
@@ -186,9 +235,20 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       if (arg < 0) return -Infinity;
       top[i] = most;
       total += most;
-      for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
+      args[nargs++] = arg;
     }
     return total;
+  };
+  // The maximising options of the last L(λ): its gradient is only needed when a step is taken, so it is summed
+  // then (most passes end in a cut or with the bound below what is needed).
+  const args = new Int32Array(Math.max(1, n));
+  let nargs = 0;
+  /** Completes grad (the node's matches so far, set by lagrange) into the gradient of the last L(λ). */
+  const gradient = (): void => {
+    for (let r = 0; r < nargs; r++) {
+      const arg = args[r]!;
+      for (let q = 0; q < m; q++) grad[q]! += scaled[arg + q]!;
+    }
   };
 
   // known[lvl] = 1: levelGains at lvl hold the gains under lam at lvl of every option alive there. A child starts
@@ -216,9 +276,10 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       need = dot(lam, lo, req);
     }
     for (let step = 0; tuned && step < STEPS && bound >= need; step++) {
+      gradient();
       for (let q = 0; q < m; q++) shifted[q] = grad[q]! - req[q]!;
       if (!polyakStep(shifted, lam, lo, bound - need, 0, moved, trial, sorted)) break;
-      // grad now holds the trial's gradient: used only if the trial is kept, since a rejected one ends the loop.
+      // The trial's maximisers replace the node's: used only if the trial is kept, since a rejected one ends the loop.
       const v = lagrange(lvl, rem, count, a, off, trial, 0, trialGains, 0, trialTop);
       const vNeed = dot(trial, 0, req);
       if (v - vNeed < bound - need) {
@@ -240,7 +301,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       const floor = issueTop[i]! - slack - EPS;
       for (let o = 0; o < slots; o++) {
         if (alive[base + o] && levelGains[gOff + i * slots + o]! < floor) {
-          alive[base + o] = 0;
+          kill(lvl, i, o);
           killed++;
         }
       }
@@ -250,9 +311,21 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   };
 
   return {
-    narrow(lvl, parent, rem, count, a, off, cutoff) {
-      if (parent < 0) alive.set(root, lvl * cells);
-      else alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
+    narrow(lvl, parent, rem, count, a, off, cutoff, chosen) {
+      if (parent < 0 || chosen < 0) {
+        if (parent < 0) alive.set(root, lvl * cells);
+        else alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
+        if (!scanBest(lvl, rem, count)) return -Infinity;
+      } else {
+        alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
+        bestK.copyWithin(lvl * pn, parent * pn, parent * pn + pn);
+        for (const p of weighted) {
+          let rest = restSum[parent * P + p]!;
+          if (!openIssue[chosen]) rest -= contrib[p * cells + chosen * slots + byContrib[p * cells + chosen * slots + bestK[parent * pn + p * n + chosen]!]!]!;
+          restSum[lvl * P + p] = rest;
+        }
+      }
+      wiped = false;
       if (m > 0 && parent >= 0) lam.copyWithin(lvl * m, parent * m, parent * m + m);
       known[lvl] = parent >= 0 ? known[parent]! : 0;
       if (known[lvl]) levelGains.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
@@ -278,6 +351,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
           killed += killedByWeights;
           bound = Math.min(w, partyBound);
         } else bound = perPartyCutoff ? partyBound : Infinity;
+        if (wiped) return -Infinity;
         if (killed === 0) break;
       }
       return bound;

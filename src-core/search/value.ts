@@ -86,6 +86,8 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
   const buf = new Int32Array(Math.max(1, slots));
   const pos = new Int32Array(n + 1);
   const len = new Int32Array(n + 1).fill(1);
+  /** The issue branched on at each depth (the one a child's filter takes out of its parent's remaining issues). */
+  const picked = new Int32Array(n + 1);
   const share = () => {
     let s = 0;
     let scale = 1;
@@ -136,10 +138,11 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
     // Keeping ties: a subtree matters if it can come within TIE of the K-th value; else only if it can beat it.
     const cut = kth();
     const floor = all ? cut - TIE : cut;
-    const ub = filter.narrow(d, d - 1, views[d]!, count, a, d * P, floor);
+    const ub = filter.narrow(d, d - 1, views[d]!, count, a, d * P, floor, d > 0 ? picked[d - 1]! : -1);
     if (ub === -Infinity || (found.length >= k && (all ? ub + SLACK < floor : ub <= cut))) return;
     const r = pick(d, count);
     const i = rem[d * n + r]!;
+    picked[d] = i;
     // The children's open issues: this node's without i.
     for (let s = 0, t = (d + 1) * n; s < count; s++) if (s !== r) rem[t++] = rem[d * n + s]!;
     const c = filter.options(d, i, buf);
