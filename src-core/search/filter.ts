@@ -29,6 +29,8 @@ export interface NodeFilter {
    * a number returned from a call is boxed, and this runs at every node.)
    */
   gains(lvl: number, i: number, out: Float64Array): number;
+  /** The highest of those gains (0 for an open issue or without weights): what `gains` would give, without the copy. */
+  topGain(lvl: number, i: number): number;
 }
 
 const EPS = 1e-9;
@@ -156,6 +158,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
     }
   };
 
+  /** The level of the last narrow (whose weighted pass issueTop describes). */
+  let lastLevel = -1;
   /** Set when a kill left an issue without options (never, by the rules; checked all the same). */
   let wiped = false;
   /** The sum of the party's best alive contributions over the remaining issues, from its last pass. */
@@ -312,6 +316,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
 
   return {
     narrow(lvl, parent, rem, count, a, off, cutoff, chosen) {
+      lastLevel = lvl;
       if (parent < 0 || chosen < 0) {
         if (parent < 0) alive.set(root, lvl * cells);
         else alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
@@ -374,6 +379,15 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
         out[j] = o >= 0 && m > 0 ? levelGains[lvl * cells + i * slots + o]! : 0;
       }
       return c;
+    },
+    topGain(lvl, i) {
+      if (openIssue[i] || m === 0) return 0;
+      // issueTop holds the last weighted pass's maxima: this level's while nothing deeper has been narrowed (the
+      // weighted pass never kills an issue's top option, and a party pass is always followed by a weighted pass).
+      if (lvl === lastLevel) return issueTop[i]!;
+      let top = -Infinity;
+      for (let o = 0; o < slots; o++) if (alive[lvl * cells + i * slots + o] && levelGains[lvl * cells + i * slots + o]! > top) top = levelGains[lvl * cells + i * slots + o]!;
+      return top;
     },
   };
 }

@@ -116,13 +116,10 @@ export function valueSearch(problem: Problem, bounds: Bounds, filter: NodeFilter
     let bestR = 0;
     let bestGain = -Infinity;
     for (let r = 0; r < count; r++) {
-      const i = rem[d * n + r]!;
-      const c = filter.gains(d, i, weights);
-      for (let j = 0; j < c; j++) {
-        if (weights[j]! > bestGain) {
-          bestGain = weights[j]!;
-          bestR = r;
-        }
+      const g = filter.topGain(d, rem[d * n + r]!);
+      if (g > bestGain) {
+        bestGain = g;
+        bestR = r;
       }
     }
     return bestR;
