@@ -1,10 +1,11 @@
 // Find-deals benchmarks (prints figures, never fails on time): the exact maximin optimum of seeded generated
 // cases by our engine and by HiGHS (a MIP solver, WebAssembly) side by side, in alternating rounds so that both
-// are timed on the same machine, and compared by their fastest rounds — both must find the same optimum —
+// are timed on the same machine, each in a process of its own, and compared by their fastest rounds — both must
+// find the same optimum —
 // then top-10 on 12×40×6, a two-party frontier on 6×30×6 and nearest acceptable on the shipped case. Every
 // figure is given as wall time and as CPU time (process.cpuUsage, all threads): the machines are shared, and
 // CPU time is what load disturbs least.
-import loadHighs from 'highs';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +68,42 @@ function timeOnce(f: () => void): [number, number] {
   return [wall, (used.user + used.system) / 1000];
 }
 
+interface HighsReply {
+  ready?: boolean;
+  status?: string;
+  wall?: number;
+  cpu?: number;
+  columns?: Record<string, { Primal: number }>;
+}
+
+/** HiGHS in a child process (highs-process.mjs); `solve` sends an LP and resolves with its reply. */
+async function startHighs(): Promise<{ solve(lp: string): Promise<HighsReply>; idle(): Promise<HighsReply>; stop(): void }> {
+  const child = fork(path.join(ROOT, 'tests', 'bench', 'highs-process.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const replies: ((r: HighsReply) => void)[] = [];
+  child.on('message', (r: HighsReply) => replies.shift()?.(r));
+  child.on('exit', (code) => {
+    if (replies.length === 0) return;
+    console.error(`the HiGHS process ended (code ${code}) with a solve pending`);
+    process.exit(1);
+  });
+  const next = () => new Promise<HighsReply>((resolve) => replies.push(resolve));
+  await next(); // { ready }
+  return {
+    solve(lp) {
+      const reply = next();
+      child.send({ lp });
+      return reply;
+    },
+    /** Resolves once HiGHS's process is idle: its background compiling would otherwise run beside our engine. */
+    idle() {
+      const reply = next();
+      child.send({ idle: true });
+      return reply;
+    },
+    stop: () => child.kill(),
+  };
+}
+
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -79,11 +116,11 @@ async function main(): Promise<void> {
   console.log(`Parley find-deals benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, load ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`Section 1: ${Math.max(RUNS, 5)} alternating rounds per case (PARLEY_BENCH_RUNS), after 3 untimed HiGHS calls and 10 of ours`);
   console.log(`Section 2: median of ${RUNS} runs (PARLEY_BENCH_RUNS) after 3 untimed\n`);
-  const highs = await loadHighs();
+  const highs = await startHighs();
   // Warm both up so neither pays for loading or compiling.
   const warm = feasibleCase(4, 8, 4, 1);
   searchDeals(warm, { top: 1 });
-  highs.solve(maximinLp(buildProblem(warm, {})), { output_flag: false, mip_rel_gap: 0 });
+  await highs.solve(maximinLp(buildProblem(warm, {})));
 
   console.log(`1. Exact top-1 maximin (no red line crossed): ours vs HiGHS 1.15.3 (MIP, mip_rel_gap 0), ${SEEDS} generated cases per size (PARLEY_BENCH_SEEDS)\n`);
   const rows: string[][] = [];
@@ -107,15 +144,17 @@ async function main(): Promise<void> {
       ourValue = report.results[0]?.value ?? null;
       if (!report.exact) throw new Error('our search was cut short');
     };
-    const theirs = () => {
-      const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 });
-      if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
+    // Timed in HiGHS's own process, around the solve alone.
+    const theirs = async (): Promise<[number, number]> => {
+      const result = await highs.solve(lp);
+      if (result.status !== 'Optimal') throw new Error(`HiGHS: ${result.status}`);
       // HiGHS's objective can be off by ~1e-6: score the terms it chose instead (after the clock stops).
-      columns = result.Columns as Record<string, { Primal: number }>;
+      columns = result.columns!;
+      return [result.wall!, result.cpu!];
     };
     // Untimed first calls, so that neither is timed while V8 compiles it.
     for (let i = 0; i < 10; i++) ours();
-    for (let i = 0; i < 3; i++) theirs();
+    for (let i = 0; i < 3; i++) await theirs();
     // Then the two alternate, round by round, so that both are timed on the same machine: these machines are
     // shared, and their speed drifts by tens of percent within a minute. A round times HiGHS once and ours as
     // many times as fit in 50 ms (at least 5; their median is the round's figure: a 1 ms search is otherwise
@@ -127,6 +166,7 @@ async function main(): Promise<void> {
     const theirCpu: number[] = [];
     const ratioWall: number[] = [];
     for (let r = 0; r < rounds; r++) {
+      await highs.idle();
       await quiet();
       const w: number[] = [];
       const u: number[] = [];
@@ -138,7 +178,7 @@ async function main(): Promise<void> {
       oursWall.push(median(w));
       oursCpu.push(median(u));
       await quiet();
-      const [hw, hc] = timeOnce(theirs);
+      const [hw, hc] = await theirs();
       theirWall.push(hw);
       theirCpu.push(hc);
       ratioWall.push(hw / oursWall[r]!);
@@ -173,6 +213,8 @@ async function main(): Promise<void> {
   console.log('median over rounds of HiGHS ÷ ours in wall time.');
   console.log('\nsmallest ratio per size (wall / CPU):');
   for (const [size, r] of ratios) console.log(`  ${size}: ${Math.min(...r.map((x) => x[0])).toFixed(1)}× / ${Math.min(...r.map((x) => x[1])).toFixed(1)}× over ${r.length} case${r.length === 1 ? '' : 's'}`);
+
+  highs.stop();
 
   console.log('\n2. Targets\n');
   const targets: string[][] = [];
