@@ -3,19 +3,9 @@
 // is timed in a process that holds only itself. Messages: { lp } → { status, wall, cpu, columns } for one solve
 // (times taken here, around the solve alone); { idle: true } → { ready } once this process is idle.
 import loadHighs from 'highs';
+import { quiet } from './idle.mjs';
 
 const highs = await loadHighs();
-
-/** Resolves once this process is idle (as in search.ts): V8 goes on compiling HiGHS's code in background threads after a solve. */
-async function quiet() {
-  const until = performance.now() + 10_000;
-  while (performance.now() < until) {
-    const c = process.cpuUsage();
-    await new Promise((r) => setTimeout(r, 250));
-    const u = process.cpuUsage(c);
-    if (u.user + u.system < 5000) return;
-  }
-}
 
 process.on('message', async ({ lp, idle }) => {
   if (idle) {

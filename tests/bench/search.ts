@@ -18,6 +18,7 @@ import { buildProblem, packageTerms } from '../../src-core/search/problem.ts';
 import { generateCase } from '../fixtures/generate-case.ts';
 import { Bench } from './figures.ts';
 import { chosenOptions, maximinLp } from './highs-maximin.ts';
+import { quiet } from './idle.mjs';
 
 const RUNS = Number(process.env.PARLEY_BENCH_RUNS ?? 3);
 /** Generated cases per size in section 1 (the first feasible seeds from 2025 on): solvers' times vary by case. */
@@ -26,29 +27,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const now = () => performance.now();
 
 const bench = new Bench();
-/**
- * Wall and CPU medians of `count` calls after `warmup` untimed ones (so no engine is timed while V8 compiles it;
- * ours takes milliseconds, so it gets more of both, which only steadies its median).
- */
+/** Section 2: wall and CPU medians of `count` calls after `warmup` untimed ones (so nothing is timed while V8 compiles it). */
 const runs = (name: string, f: () => void, count = RUNS, warmup = 3) => {
   const fig = bench.run(name, { runs: count, warmup }, f);
   return { wall: fig.median, cpu: fig.cpuMedian };
 };
-
-/**
- * Waits until the process is idle (under 5 ms of CPU in 250 ms, at most 10 s). V8 keeps compiling HiGHS's
- * WebAssembly in background threads after a solve returns; process CPU time counts those threads, so without
- * this the next engine timed is charged for it (our 6×20×6 search measured 10× slower right after HiGHS).
- */
-async function quiet(): Promise<void> {
-  const until = performance.now() + 10_000;
-  while (performance.now() < until) {
-    const c = process.cpuUsage();
-    await new Promise((r) => setTimeout(r, 250));
-    const u = process.cpuUsage(c);
-    if (u.user + u.system < 5000) return;
-  }
-}
 
 /** The first seed from `from` whose generated case has a feasible package (no red line crossed). */
 function feasibleCase(parties: number, issues: number, options: number, from: number): Case {
