@@ -3,7 +3,7 @@
 // the issues. Each edit is made with the keyboard or mouse, checked in the case the library then exports, and a
 // value the case file would refuse is shown as an error and saved nowhere.
 import type { Locator, Page } from '@playwright/test';
-import { expect, goToView, openBuilder, shot, test } from './fixtures.ts';
+import { expect, goToView, newCaseCopy, openBuilder, shot, test } from './fixtures.ts';
 
 const COPY = 'fields-copy';
 
@@ -45,9 +45,7 @@ test('every field of the Case view saves what was typed, refuses what the case f
   test.setTimeout(180_000);
   await openBuilder(page);
   await goToView(page, 'Case');
-  await page.getByLabel('Title of a new case').fill('Fields copy');
-  await page.getByRole('radio', { name: 'a copy of this case' }).check();
-  await page.getByRole('button', { name: 'New case', exact: true }).click();
+  await newCaseCopy(page, 'Fields copy');
   await expect(page.getByRole('combobox', { name: 'Case' })).toHaveValue(COPY);
   const before = await exported(page);
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, goToView, openBuilder, ROOT, test } from './fixtures.ts';
+import { expect, goToView, newCaseCopy, openBuilder, ROOT, test } from './fixtures.ts';
 
 const COPY = 'manage-copy';
 
@@ -53,9 +53,7 @@ test('a copied case: a stance utility (Case view) and a utility override (Positi
   test.setTimeout(180_000);
   await openBuilder(page);
   await go(page, 'Case');
-  await page.getByLabel('Title of a new case').fill('Manage copy');
-  await page.getByRole('radio', { name: 'a copy of this case' }).check();
-  await page.getByRole('button', { name: 'New case', exact: true }).click();
+  await newCaseCopy(page, 'Manage copy');
   await expect(page.getByRole('combobox', { name: 'Case' })).toHaveValue(COPY);
 
   await go(page, 'Compare');

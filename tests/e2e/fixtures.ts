@@ -79,6 +79,13 @@ export async function goToView(page: Page, label: string): Promise<void> {
   await page.getByRole('menu', { name: 'More views' }).getByRole('menuitem', { name: label, exact: true }).click();
 }
 
+/** From the Case view: makes a new case titled `title` as a copy of the open one (the app then opens it). */
+export async function newCaseCopy(page: Page, title: string): Promise<void> {
+  await page.getByLabel('Title of a new case').fill(title);
+  await page.getByRole('radio', { name: 'a copy of this case' }).check();
+  await page.getByRole('button', { name: 'New case', exact: true }).click();
+}
+
 /** WCAG 2.1 AA problems axe finds on the page, in words. */
 export async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
