@@ -106,16 +106,16 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   // Kept current as options die, so that a party pass reads one number instead of scanning every remaining issue
   // (it runs for every party, in every round, at every node): bestK[lvl * P * n + p * n + i] is the position in
   // byContrib of party p's best alive option of issue i at level lvl, and restSum[lvl * P + p] the sum of those
-  // contributions over the level's remaining issues. A child copies its parent's and takes the chosen issue out.
+  // contributions over the level's remaining issues, for the parties with a match (`valued`, the ones the party
+  // pass runs for). A child copies its parent's and takes the chosen issue out.
   const pn = P * n;
   const bestK = new Uint8Array(levels * pn);
   const restSum = new Float64Array(levels * P);
-  const weighted = Int32Array.from(problem.case.parties.map((_, p) => p).filter((p) => weight[p]! > 0));
 
   /** Recomputes every party's best alive options and rest sum at the level from its alive sets; false when an issue has none. */
   const scanBest = (lvl: number, rem: Int32Array, count: number): boolean => {
     const base0 = lvl * cells;
-    for (const p of weighted) {
+    for (const p of valued) {
       let rest = 0;
       for (let r = 0; r < count; r++) {
         const i = rem[r]!;
@@ -140,8 +140,8 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
   const kill = (lvl: number, i: number, o: number): void => {
     const base = lvl * cells + i * slots;
     alive[base + o] = 0;
-    for (let w = 0; w < weighted.length; w++) {
-      const p = weighted[w]!;
+    for (let w = 0; w < valued.length; w++) {
+      const p = valued[w]!;
       const at = p * cells + i * slots;
       const bk = lvl * pn + p * n + i;
       let k = bestK[bk]!;
@@ -324,7 +324,7 @@ export function makeFilter(problem: Problem, valued: Int32Array, linearWeights: 
       } else {
         alive.copyWithin(lvl * cells, parent * cells, parent * cells + cells);
         bestK.copyWithin(lvl * pn, parent * pn, parent * pn + pn);
-        for (const p of weighted) {
+        for (const p of valued) {
           let rest = restSum[parent * P + p]!;
           if (!openIssue[chosen]) rest -= contrib[p * cells + chosen * slots + byContrib[p * cells + chosen * slots + bestK[parent * pn + p * n + chosen]!]!]!;
           restSum[lvl * P + p] = rest;
